@@ -1,0 +1,159 @@
+package civicgrid.geo.web;
+
+import civicgrid.geo.GeoApi;
+import civicgrid.geo.Location;
+import civicgrid.geo.RoadSegmentRef;
+import civicgrid.geo.TerritoryLevel;
+import civicgrid.geo.TerritoryUnit;
+import civicgrid.geo.UnitCode;
+import civicgrid.geo.domain.TerritoryModel;
+import civicgrid.identity.CurrentUser;
+import civicgrid.identity.IdentityApi;
+import civicgrid.identity.PersonalData;
+import civicgrid.platform.CivicGridException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Locate, the territory tree, search and map GeoJSON. Locate answers for any signed-in user (it is
+ * reference data); units and their children only inside the user's scope (and the units enclosing
+ * it, for breadcrumbs).
+ */
+@RestController
+@RequestMapping("/api/v1/geo")
+class GeoController {
+
+    static final int MAX_BATCH = 1000;
+    private static final int CACHE_LIMIT = 4000;
+    private final GeoApi geo;
+    private final IdentityApi identity;
+    private final Map<String, String> geoJsonCache = new ConcurrentHashMap<>();
+
+    GeoController(GeoApi geo, IdentityApi identity) {
+        this.geo = geo;
+        this.identity = identity;
+    }
+
+    @GetMapping("/locate")
+    Location locate(@RequestParam double lon, @RequestParam double lat) {
+        return geo.locate(lon, lat).orElseThrow(() -> CivicGridException.notFound("OUTSIDE_CITY",
+                "The point lon=" + lon + ", lat=" + lat + " lies outside the city's territory."));
+    }
+
+    record Point(@NotNull Double lon, @NotNull Double lat) {
+    }
+
+    record BatchRequest(@NotNull @Size(min = 1, max = MAX_BATCH) List<@NotNull @Valid Point> points) {
+    }
+
+    record BatchResult(int index, Location location, String error) {
+    }
+
+    /** Up to 1,000 points at once; each answer says where, or why not (OUTSIDE_CITY, INVALID_COORDINATES). */
+    @PostMapping("/locate")
+    List<BatchResult> locateBatch(@Valid @RequestBody BatchRequest request) {
+        List<BatchResult> results = new ArrayList<>(request.points().size());
+        for (int i = 0; i < request.points().size(); i++) {
+            Point p = request.points().get(i);
+            try {
+                int index = i;
+                results.add(geo.locate(p.lon(), p.lat()).map(l -> new BatchResult(index, l, null))
+                        .orElseGet(() -> new BatchResult(index, null, "OUTSIDE_CITY")));
+            } catch (CivicGridException e) {
+                results.add(new BatchResult(i, null, e.code()));
+            }
+        }
+        return results;
+    }
+
+    /** The user's own territory: the units they are assigned to. */
+    @GetMapping("/tree")
+    List<TerritoryUnit> tree() {
+        CurrentUser user = identity.requireCurrentUser();
+        return user.scope().unitCodes().stream().sorted().map(code -> geo.unit(UnitCode.of(code)))
+                .flatMap(java.util.Optional::stream).toList();
+    }
+
+    @GetMapping("/units/{code}")
+    TerritoryUnit unit(@PathVariable String code) {
+        UnitCode unit = visible(code);
+        return geo.requireUnit(unit);
+    }
+
+    @GetMapping("/units/{code}/children")
+    List<TerritoryUnit> children(@PathVariable String code) {
+        UnitCode unit = visible(code);
+        CurrentUser user = identity.requireCurrentUser();
+        return geo.children(unit).stream().filter(u -> seesOrEncloses(user, u.code())).toList();
+    }
+
+    @GetMapping(value = "/units/{code}/children.geojson", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
+    String childrenGeoJson(@PathVariable String code, @RequestParam(defaultValue = "12") int zoom) {
+        if (zoom < 0 || zoom > 22) {
+            throw CivicGridException.badRequest("INVALID_ZOOM", "zoom must be between 0 and 22.");
+        }
+        UnitCode unit = visible(code);
+        CurrentUser user = identity.requireCurrentUser();
+        TerritoryModel.Node node = geo.model().node(unit.value()).orElseThrow();
+        List<TerritoryModel.Node> children = node.children().stream().filter(c -> seesOrEncloses(user, c.code())).toList();
+        String key = unit.value() + "/" + zoom + "/" + children.size();
+        if (geoJsonCache.size() > CACHE_LIMIT) {
+            geoJsonCache.clear();
+        }
+        return geoJsonCache.computeIfAbsent(key, k -> GeoJson.featureCollection(children, zoom));
+    }
+
+    @GetMapping("/units")
+    List<TerritoryUnit> search(@RequestParam String q, @RequestParam(required = false) TerritoryLevel level,
+                               @RequestParam(defaultValue = "20") int limit) {
+        if (q.isBlank() || q.length() > 50) {
+            throw CivicGridException.badRequest("INVALID_QUERY", "q must be 1 to 50 characters.");
+        }
+        if (limit < 1 || limit > 200) {
+            throw CivicGridException.badRequest("INVALID_LIMIT", "limit must be between 1 and 200.");
+        }
+        CurrentUser user = identity.requireCurrentUser();
+        return geo.search(q.trim(), level, user::sees, limit);
+    }
+
+    @GetMapping("/units/{code}/road-segments")
+    List<RoadSegmentRef> roadSegments(@PathVariable String code) {
+        UnitCode unit = UnitCode.of(code);
+        if (unit.level() != TerritoryLevel.STREET) {
+            throw CivicGridException.badRequest("NOT_A_STREET", "Road segments are listed per street (9-digit code).");
+        }
+        CurrentUser user = identity.requireInScope(code);
+        geo.requireUnit(unit);
+        PersonalData.Masker mask = PersonalData.forViewer(user);
+        return geo.roadSegments(unit).stream().map(r -> new RoadSegmentRef(r.code(), r.roadName(), r.sequence(), r.streetCode(),
+                r.lengthMeters(), r.chiefName(), mask.phone(r.chiefPhone()), null)).toList();
+    }
+
+    /** A unit the user may look at: inside the scope, or enclosing it. Unknown codes are 404, others' units 403. */
+    private UnitCode visible(String code) {
+        UnitCode unit = UnitCode.of(code);
+        geo.requireUnit(unit);
+        CurrentUser user = identity.requireCurrentUser();
+        if (!seesOrEncloses(user, unit.value())) {
+            throw CivicGridException.forbidden("OUT_OF_SCOPE", "Territory " + code + " is outside your scope.");
+        }
+        return unit;
+    }
+
+    private static boolean seesOrEncloses(CurrentUser user, String code) {
+        return user.sees(code) || user.scope().isAncestorOfScope(code);
+    }
+}

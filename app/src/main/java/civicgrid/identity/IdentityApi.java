@@ -1,0 +1,45 @@
+package civicgrid.identity;
+
+import civicgrid.identity.security.CivicGridPrincipal;
+import civicgrid.platform.CivicGridException;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+/** What other modules ask of identity: who is acting, and may they act there. */
+@Service
+public class IdentityApi {
+
+    public Optional<CurrentUser> currentUser() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof CivicGridPrincipal principal) {
+            return Optional.of(principal.user());
+        }
+        return Optional.empty();
+    }
+
+    public CurrentUser requireCurrentUser() {
+        return currentUser().orElseThrow(() -> new CivicGridException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                "Sign in first."));
+    }
+
+    /** Refuses, with 403 OUT_OF_SCOPE, a unit or case outside the user's territory. */
+    public CurrentUser requireInScope(String unitCode) {
+        CurrentUser user = requireCurrentUser();
+        if (!user.sees(unitCode)) {
+            throw CivicGridException.forbidden("OUT_OF_SCOPE", "Territory " + unitCode + " is outside your scope.");
+        }
+        return user;
+    }
+
+    /** Refuses, with 403 ROLE_NOT_ALLOWED, a user whose role is not one of {@code roles}. */
+    public CurrentUser requireRole(Role... roles) {
+        CurrentUser user = requireCurrentUser();
+        if (!user.hasRole(roles)) {
+            throw CivicGridException.forbidden("ROLE_NOT_ALLOWED", "Your role (" + user.role() + ") may not do this.");
+        }
+        return user;
+    }
+}

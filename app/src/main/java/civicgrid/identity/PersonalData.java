@@ -1,0 +1,73 @@
+package civicgrid.identity;
+
+/**
+ * Masking of personal data (phone, ID number, address) for viewers whose role does not need it.
+ * Pure functions; {@link #forViewer} picks the policy.
+ */
+public final class PersonalData {
+
+    private PersonalData() {
+    }
+
+    /** 13812345678 → 138****5678. */
+    public static String maskPhone(String phone) {
+        if (phone == null || phone.length() < 7) {
+            return phone == null ? null : "****";
+        }
+        return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+    }
+
+    /** 500104199001011234 → 500104********1234 (keeps the issuing district and the last four). */
+    public static String maskIdNumber(String id) {
+        if (id == null || id.length() < 10) {
+            return id == null ? null : "****";
+        }
+        return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
+    }
+
+    /** Keeps the first part of an address up to the community or road, hides house and room numbers. */
+    public static String maskAddress(String address) {
+        if (address == null) {
+            return null;
+        }
+        int cut = Math.max(0, Math.min(address.length(), Math.max(address.length() / 2, 6)));
+        return address.substring(0, Math.min(cut, address.length())) + "****";
+    }
+
+    /** Given name hidden: 张三丰 → 张**. */
+    public static String maskName(String name) {
+        if (name == null || name.isEmpty()) {
+            return name;
+        }
+        return name.charAt(0) + "*".repeat(Math.max(1, name.length() - 1));
+    }
+
+    /** The masking a viewer gets: clear for roles that visit residents and for one's own data. */
+    public static Masker forViewer(CurrentUser viewer, UserId subject) {
+        boolean clear = viewer != null && (viewer.role().seesPersonalData() || viewer.id().equals(subject));
+        return new Masker(clear);
+    }
+
+    public static Masker forViewer(CurrentUser viewer) {
+        return new Masker(viewer != null && viewer.role().seesPersonalData());
+    }
+
+    /** Applies one decision to each field. */
+    public record Masker(boolean clear) {
+        public String phone(String v) {
+            return clear ? v : maskPhone(v);
+        }
+
+        public String idNumber(String v) {
+            return clear ? v : maskIdNumber(v);
+        }
+
+        public String address(String v) {
+            return clear ? v : maskAddress(v);
+        }
+
+        public String name(String v) {
+            return clear ? v : maskName(v);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package civicgrid.identity.persistence;
+
+import civicgrid.identity.Role;
+import civicgrid.identity.Sector;
+import civicgrid.identity.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Accounts and their scopes in schema {@code identity}. */
+@Repository
+public class UserRepository {
+
+    private static final String COLUMNS = "u.id, u.username, u.password_hash, u.display_name, u.role, u.post_code, p.sector,"
+            + " u.department_code, u.phone, u.id_number, u.address, u.enabled, u.failed_logins, u.locked_until";
+    private final JdbcTemplate jdbc;
+
+    public UserRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<UserRecord> findByUsername(String username) {
+        return jdbc.query("select " + COLUMNS + " from identity.app_user u left join identity.post p on p.code = u.post_code"
+                + " where u.username = ?", this::map, username).stream().findFirst();
+    }
+
+    public Optional<UserRecord> findById(UserId id) {
+        return jdbc.query("select " + COLUMNS + " from identity.app_user u left join identity.post p on p.code = u.post_code"
+                + " where u.id = ?", this::map, id.value()).stream().findFirst();
+    }
+
+    /** Users one page at a time, ordered by username, optionally only those of one role. */
+    public List<UserRecord> list(Role role, int offset, int limit) {
+        return jdbc.query("select " + COLUMNS + " from identity.app_user u left join identity.post p on p.code = u.post_code"
+                        + " where (cast(? as varchar) is null or u.role = ?) order by u.username offset ? limit ?", this::map,
+                role == null ? null : role.name(), role == null ? null : role.name(), offset, limit);
+    }
+
+    public boolean exists(String username) {
+        Integer n = jdbc.queryForObject("select count(*) from identity.app_user where username = ?", Integer.class, username);
+        return n != null && n > 0;
+    }
+
+    public boolean postExists(String code) {
+        Integer n = jdbc.queryForObject("select count(*) from identity.post where code = ?", Integer.class, code);
+        return n != null && n > 0;
+    }
+
+    public void insert(UserRecord user) {
+        jdbc.update("insert into identity.app_user (id, username, password_hash, display_name, role, post_code, department_code,"
+                        + " phone, id_number, address, enabled, failed_logins, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, now())",
+                user.id().value(), user.username(), user.passwordHash(), user.displayName(), user.role().name(), user.postCode(),
+                user.departmentCode(), user.phone(), user.idNumber(), user.address(), user.enabled());
+        for (String unit : user.scope()) {
+            jdbc.update("insert into identity.user_scope (user_id, unit_code) values (?, ?)", user.id().value(), unit);
+        }
+    }
+
+    /** Counts a failed login; returns the new count. */
+    public int recordFailure(String username) {
+        List<Integer> counts = jdbc.queryForList("update identity.app_user set failed_logins = failed_logins + 1"
+                + " where username = ? returning failed_logins", Integer.class, username);
+        return counts.isEmpty() ? 0 : counts.get(0);
+    }
+
+    public void lockUntil(String username, Instant until) {
+        jdbc.update("update identity.app_user set locked_until = ? where username = ?", Timestamp.from(until), username);
+    }
+
+    public void resetFailures(String username) {
+        jdbc.update("update identity.app_user set failed_logins = 0, locked_until = null where username = ?"
+                + " and (failed_logins > 0 or locked_until is not null)", username);
+    }
+
+    private UserRecord map(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject(1, UUID.class);
+        Timestamp locked = rs.getTimestamp(14);
+        String sector = rs.getString(7);
+        return new UserRecord(new UserId(id), rs.getString(2), rs.getString(3), rs.getString(4), Role.valueOf(rs.getString(5)),
+                rs.getString(6), sector == null ? null : Sector.valueOf(sector), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getString(11), rs.getBoolean(12), rs.getInt(13),
+                locked == null ? null : locked.toInstant(), scopeOf(id));
+    }
+
+    private Set<String> scopeOf(UUID id) {
+        return new LinkedHashSet<>(jdbc.queryForList("select unit_code from identity.user_scope where user_id = ? order by unit_code",
+                String.class, id));
+    }
+
+    public Set<String> usernames() {
+        return new HashSet<>(jdbc.queryForList("select username from identity.app_user", String.class));
+    }
+}

@@ -1,0 +1,69 @@
+package civicgrid.identity.security;
+
+import civicgrid.platform.web.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Two doors: {@code /api/**} takes HTTP Basic on every request (stateless, no CSRF since no cookie
+ * is involved) and answers 401/403 as problem details; pages use form login with a session. Health,
+ * metrics scraping and the OpenAPI description are open, as monitoring and clients expect.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/login", "/css/**", "/js/**", "/img/**",
+        "/webjars/**", "/favicon.ico", "/error"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"CivicGrid\"");
+            if (ex instanceof LockedException) {
+                ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "ACCOUNT_LOCKED",
+                        "This account is locked after repeated failed logins; try again later or ask an administrator.");
+            } else if (ex instanceof DisabledException) {
+                ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "ACCOUNT_DISABLED", "This account is disabled.");
+            } else {
+                ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                        "Authentication is required: HTTP Basic with your CivicGrid account.");
+            }
+        };
+        AccessDeniedHandler denied = (request, response, ex) -> ProblemWriter.write(response, HttpStatus.FORBIDDEN,
+                "FORBIDDEN", "Your role or territory does not allow this.");
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
+        return http.build();
+    }
+}

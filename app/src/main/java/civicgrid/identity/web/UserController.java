@@ -1,0 +1,109 @@
+package civicgrid.identity.web;
+
+import civicgrid.audit.AuditApi;
+import civicgrid.identity.CurrentUser;
+import civicgrid.identity.IdentityApi;
+import civicgrid.identity.PersonalData;
+import civicgrid.identity.Role;
+import civicgrid.identity.UserId;
+import civicgrid.identity.persistence.UserRecord;
+import civicgrid.identity.persistence.UserRepository;
+import civicgrid.platform.CivicGridException;
+import jakarta.validation.Valid;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Accounts: one's own profile for everybody; the list and new accounts for administrators. */
+@RestController
+@RequestMapping("/api/v1/identity")
+class UserController {
+
+    private final IdentityApi identity;
+    private final UserRepository users;
+    private final PasswordEncoder encoder;
+    private final AuditApi audit;
+
+    UserController(IdentityApi identity, UserRepository users, PasswordEncoder encoder, AuditApi audit) {
+        this.identity = identity;
+        this.users = users;
+        this.encoder = encoder;
+        this.audit = audit;
+    }
+
+    @GetMapping("/me")
+    UserView me() {
+        CurrentUser me = identity.requireCurrentUser();
+        return view(users.findById(me.id()).orElseThrow(), me);
+    }
+
+    @GetMapping("/users")
+    List<UserView> list(@RequestParam(required = false) Role role, @RequestParam(defaultValue = "0") int page,
+                        @RequestParam(defaultValue = "50") int size) {
+        CurrentUser viewer = identity.requireRole(Role.ADMINISTRATOR, Role.CITY_OPERATOR, Role.DISTRICT_OPERATOR,
+                Role.STREET_OPERATOR);
+        if (page < 0 || size < 1 || size > 200) {
+            throw CivicGridException.badRequest("INVALID_PAGE", "page must be >= 0 and size between 1 and 200.");
+        }
+        // operators see the accounts working inside their own territory only
+        return users.list(role, page * size, size).stream()
+                .filter(u -> viewer.scope().cityWide() || u.scope().stream().anyMatch(viewer::sees))
+                .map(u -> view(u, viewer)).toList();
+    }
+
+    @GetMapping("/users/{id}")
+    UserView one(@PathVariable UUID id) {
+        CurrentUser viewer = identity.requireCurrentUser();
+        UserRecord user = users.findById(new UserId(id))
+                .orElseThrow(() -> CivicGridException.notFound("USER_NOT_FOUND", "No user " + id + "."));
+        boolean self = user.id().equals(viewer.id());
+        boolean overseer = viewer.hasRole(Role.ADMINISTRATOR, Role.CITY_OPERATOR, Role.DISTRICT_OPERATOR, Role.STREET_OPERATOR)
+                && (viewer.scope().cityWide() || user.scope().stream().anyMatch(viewer::sees));
+        if (!self && !overseer) {
+            throw CivicGridException.forbidden("OUT_OF_SCOPE", "This account is outside your scope.");
+        }
+        return view(user, viewer);
+    }
+
+    @PostMapping("/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
+    UserView create(@Valid @RequestBody NewUserRequest request) {
+        CurrentUser admin = identity.requireRole(Role.ADMINISTRATOR);
+        if (users.exists(request.username())) {
+            throw CivicGridException.conflict("USERNAME_TAKEN", "The username " + request.username() + " is taken.");
+        }
+        if (request.postCode() != null && !users.postExists(request.postCode())) {
+            throw CivicGridException.badRequest("UNKNOWN_POST", "No post " + request.postCode() + ".");
+        }
+        if (request.role() != Role.CITIZEN && request.scope().isEmpty()) {
+            throw CivicGridException.badRequest("SCOPE_REQUIRED", "Every role but citizen needs at least one territory.");
+        }
+        UserRecord user = new UserRecord(UserId.random(), request.username(), encoder.encode(request.password()),
+                request.displayName(), request.role(), request.postCode(), null, request.departmentCode(), request.phone(),
+                request.idNumber(), request.address(), true, 0, null, request.scope());
+        users.insert(user);
+        audit.record("USER_CREATED", "USER", user.username(), "created by " + admin.username(),
+                Map.of("role", user.role().name(), "scope", String.join(",", user.scope())));
+        return view(users.findById(user.id()).orElseThrow(), admin);
+    }
+
+    private static UserView view(UserRecord u, CurrentUser viewer) {
+        PersonalData.Masker mask = PersonalData.forViewer(viewer, u.id());
+        return new UserView(u.id().toString(), u.username(), u.displayName(), u.role(), u.role().nameZh(), u.postCode(),
+                u.sector(), u.departmentCode(), u.scope(), mask.phone(u.phone()), mask.idNumber(u.idNumber()),
+                mask.address(u.address()), u.lockedAt(Instant.now()));
+    }
+}
