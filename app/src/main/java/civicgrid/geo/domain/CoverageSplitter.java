@@ -86,7 +86,8 @@ public final class CoverageSplitter {
             if (faces.isEmpty()) {
                 throw new IllegalStateException("seed " + seeds.get(i) + " got no cell");
             }
-            cells.add(faces.size() == 1 ? faces.get(0) : factory.createMultiPolygon(faces.toArray(Polygon[]::new)));
+            // normalized: ring start points and orders would otherwise depend on hash order, not on the data
+            cells.add((faces.size() == 1 ? faces.get(0) : factory.createMultiPolygon(faces.toArray(Polygon[]::new))).norm());
         }
         return cells;
     }

@@ -226,7 +226,7 @@ public final class TerritoryGenerator {
                 best = line;
             }
         }
-        return best == null || best.getLength() == 0 ? null : best;
+        return best == null || best.getLength() == 0 ? null : (LineString) best.norm();
     }
 
     private static String personName(SplittableRandom random) {
@@ -242,7 +242,7 @@ public final class TerritoryGenerator {
         if (coverage.size() == 1) {
             return coverage.iterator().next();
         }
-        return polygonal(CoverageUnion.union(coverage.toArray(Geometry[]::new)));
+        return polygonal(CoverageUnion.union(coverage.toArray(Geometry[]::new))).norm();
     }
 
     private Geometry polygonal(Geometry g) {
