@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The hash chain over audit entries. Entries are written unsealed inside business transactions
  * (no global lock on the hot path); the sealer, one at a time across the cluster (an advisory lock),
  * gives committed entries consecutive sequence numbers and hash = SHA-256(previous hash, sequence,
- * entry fields). Changing, deleting or reordering any sealed entry breaks every later hash.
+ * entry fields), and moves the recorded head. Changing, deleting or reordering any sealed entry
+ * breaks every later hash; deleting the newest ones no longer reaches the recorded head.
  */
 @Component
 public class AuditChain {
@@ -51,10 +52,10 @@ public class AuditChain {
         if (!Boolean.TRUE.equals(locked)) {
             return 0;
         }
-        List<Object[]> head = jdbc.query("select chain_seq, hash from audit.entry where chain_seq is not null"
-                + " order by chain_seq desc limit 1", (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)});
-        long seq = head.isEmpty() ? 0 : (Long) head.get(0)[0];
-        String previous = head.isEmpty() ? GENESIS : (String) head.get(0)[1];
+        Object[] head = jdbc.queryForObject("select seq, hash from audit.chain_head where id = 1 for update",
+                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)});
+        long seq = (Long) head[0];
+        String previous = (String) head[1];
         List<Object[]> updates = new ArrayList<>();
         List<Row> pending = jdbc.query("select " + FIELDS + " from audit.entry where chain_seq is null order by id limit ?",
                 AuditChain::row, BATCH);
@@ -64,6 +65,9 @@ public class AuditChain {
             updates.add(new Object[] {seq, previous, row.id});
         }
         jdbc.batchUpdate("update audit.entry set chain_seq = ?, hash = ? where id = ?", updates);
+        if (!pending.isEmpty()) {
+            jdbc.update("update audit.chain_head set seq = ?, hash = ? where id = 1", seq, previous);
+        }
         return pending.size();
     }
 
@@ -87,7 +91,12 @@ public class AuditChain {
                         previous[0] = stored;
                     });
             Long unsealed = jdbc.queryForObject("select count(*) from audit.entry where chain_seq is null", Long.class);
-            return new ChainVerification(broken[0] == null, count[0], unsealed == null ? 0 : unsealed, broken[0], previous[0]);
+            Object[] head = jdbc.queryForObject("select seq, hash from audit.chain_head where id = 1",
+                    (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)});
+            if (broken[0] == null && (count[0] != (Long) head[0] || !previous[0].equals(head[1]))) {
+                broken[0] = Math.min(count[0] + 1, (Long) head[0]);
+            }
+            return new ChainVerification(broken[0] == null, count[0], unsealed == null ? 0 : unsealed, broken[0], (String) head[1]);
         });
     }
 

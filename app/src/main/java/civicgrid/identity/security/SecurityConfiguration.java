@@ -29,7 +29,7 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new VerifiedCredentialCache(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 
     @Bean

@@ -16,3 +16,12 @@ create table audit.entry (
 create index entry_target_idx on audit.entry (target_type, target_id);
 create index entry_actor_idx on audit.entry (actor);
 create index entry_unsealed_idx on audit.entry (id) where chain_seq is null;
+
+-- The chain's head, written by the sealer: without it, deleting the newest entries would leave a
+-- shorter chain that still verifies. Its hash is also exposed for copying outside the database.
+create table audit.chain_head (
+    id   int primary key check (id = 1),
+    seq  bigint   not null,
+    hash char(64) not null
+);
+insert into audit.chain_head (id, seq, hash) values (1, 0, repeat('0', 64));

@@ -1,0 +1,36 @@
+package civicgrid.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PersonalDataTest {
+
+    private static CurrentUser user(Role role) {
+        return new CurrentUser(UserId.random(), "u", "U", role, null, null, null, TerritorialScope.of("500104"));
+    }
+
+    @Test
+    void masksPhoneIdNumberAddressAndName() {
+        assertThat(PersonalData.maskPhone("13812345678")).isEqualTo("138****5678");
+        assertThat(PersonalData.maskIdNumber("500104199001011234")).isEqualTo("500104********1234");
+        assertThat(PersonalData.maskAddress("重庆市大渡口区新山村街道松青路12号3单元5-2")).startsWith("重庆市大渡口区").endsWith("****")
+                .doesNotContain("5-2");
+        assertThat(PersonalData.maskName("张三丰")).isEqualTo("张**");
+        assertThat(PersonalData.maskPhone(null)).isNull();
+        assertThat(PersonalData.maskPhone("123")).isEqualTo("****");
+    }
+
+    @Test
+    void rolesThatVisitResidentsSeeClearDataOthersMasked() {
+        for (Role role : Role.values()) {
+            PersonalData.Masker masker = PersonalData.forViewer(user(role));
+            boolean clear = Set.of(Role.GRID_WORKER, Role.COMMUNITY_STAFF, Role.STREET_OPERATOR).contains(role);
+            assertThat(masker.phone("13812345678")).as(role.name()).isEqualTo(clear ? "13812345678" : "138****5678");
+        }
+        CurrentUser leader = user(Role.LEADER);
+        assertThat(PersonalData.forViewer(leader, leader.id()).phone("13812345678")).as("own data").isEqualTo("13812345678");
+        assertThat(PersonalData.forViewer(null).phone("13812345678")).isEqualTo("138****5678");
+    }
+}
