@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs CivicGrid's benchmarks on this machine and writes the figures to bench/results/.
+# Needs the machine's PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth) with PostGIS,
+# which this script installs from Debian when missing (postgresql-15-postgis-3).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RESULTS=bench/results
+mkdir -p "$RESULTS"
+
+if ! dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15-postgis-3
+fi
+if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
+fi
+psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname = 'civicgrid_bench'" | grep -q 1 \
+  || psql -h 127.0.0.1 -U postgres -c "create database civicgrid_bench"
+
+# compile only (no repackaging): the benchmarks run against the app's plain classes
+mvn -q -B -Pbench -pl bench -am -DskipTests compile dependency:build-classpath \
+  -Dmdep.outputFile="$PWD/bench/target/classpath.txt"
+CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+
+{
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(lscpu | sed -n 's/^Model name: *//p')"
+  echo "java: $(java -version 2>&1 | head -1)"; echo "postgresql: $(psql -h 127.0.0.1 -U postgres -tAc 'select version()' | cut -c1-40)"
+  echo "postgis: $(psql -h 127.0.0.1 -U postgres -d civicgrid_bench -tAc "select extversion from pg_extension where extname='postgis'" 2>/dev/null || echo 'installed on first run')"
+} | tee "$RESULTS/machine.txt"
+
+java -cp "$CP" org.openjdk.jmh.Main "${JMH_INCLUDE:-LocateBenchmark}" -rf json -rff "$RESULTS/locate.json" | tee "$RESULTS/locate.txt"
+java -Xmx2g -XX:+UseParallelGC -cp "$CP" civicgrid.bench.TerritoryFootprint | tee "$RESULTS/footprint.txt"
+bench/start-time.sh | tee "$RESULTS/start-time.txt"
