@@ -3,7 +3,7 @@ package civicgrid.geo.domain;
 import org.locationtech.jts.algorithm.CGAlgorithmsDD;
 
 /**
- * Point-in-ring on a flat {@code [x0, y0, x1, y1, ...]} array (closed ring), with exactly the
+ * Point-in-ring on a flat {@code [x0, y0, x1, y1, ...]} stretch of an array (closed ring), with exactly the
  * semantics of JTS {@code RayCrossingCounter} (robust orientation, boundary detected exactly), so
  * the fast locate index answers as JTS {@code covers} does.
  */
@@ -16,11 +16,12 @@ final class RingLocation {
     private RingLocation() {
     }
 
-    static int locate(double px, double py, double[] ring) {
+    /** Locates (px, py) against the closed ring stored in {@code coords[from, to)}. */
+    static int locate(double px, double py, double[] coords, int from, int to) {
         int crossings = 0;
-        for (int i = 2; i < ring.length; i += 2) {
-            double x1 = ring[i], y1 = ring[i + 1];
-            double x2 = ring[i - 2], y2 = ring[i - 1];
+        for (int i = from + 2; i < to; i += 2) {
+            double x1 = coords[i], y1 = coords[i + 1];
+            double x2 = coords[i - 2], y2 = coords[i - 1];
             if (x1 < px && x2 < px) {
                 continue;
             }
