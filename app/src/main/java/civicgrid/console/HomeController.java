@@ -8,12 +8,14 @@ import civicgrid.identity.IdentityApi;
 import civicgrid.platform.CivicGridException;
 import java.util.List;
 import java.util.Optional;
+import civicgrid.platform.web.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The console's home: the user's role, territory and the units directly below it. */
 @Controller
+@Page
 class HomeController {
 
     private final IdentityApi identity;
