@@ -1,9 +1,10 @@
 package civicgrid.catalog;
 
 /**
- * A responsible department. District-level departments exist once per district (their instance
- * code is {@code <district>:<code>}, e.g. {@code 500104:SANITATION}); city-wide utilities once
- * ({@code CITY:WATER_SUPPLY}).
+ * A responsible department. Each has one instance per unit of its level: district departments one
+ * per district ({@code 500104:SANITATION}), street sectors one per street
+ * ({@code 500104001:STREET_SERVICE}), the community (its grid workers) one per community
+ * ({@code 500104001001:COMMUNITY}), city-wide utilities one for the city ({@code CITY:WATER_SUPPLY}).
  */
 public record Department(String code, String nameZh, String nameEn, String level) {
 
@@ -11,8 +12,13 @@ public record Department(String code, String nameZh, String nameEn, String level
         return level.equals("CITY");
     }
 
-    /** The instance responsible in a district. */
-    public String instanceFor(String districtCode) {
-        return (cityWide() ? "CITY" : districtCode) + ":" + code;
+    /** The instance responsible for a place, given the codes of its district, street and community. */
+    public String instanceFor(String districtCode, String streetCode, String communityCode) {
+        return switch (level) {
+            case "CITY" -> "CITY:" + code;
+            case "STREET" -> streetCode + ":" + code;
+            case "COMMUNITY" -> communityCode + ":" + code;
+            default -> districtCode + ":" + code;
+        };
     }
 }

@@ -31,8 +31,14 @@ class CatalogHttpTest extends IntegrationTest {
         assertThat(manhole.disposalLimit(false).amount()).isEqualByComparingTo("8");
         assertThat(manhole.disposalLimit(true).clock()).isEqualTo(ClockType.URGENT_HOURS);
         assertThat(manhole.disposalLimit(true).amount()).isEqualByComparingTo("2");
-        assertThat(catalog.department("SANITATION").orElseThrow().instanceFor("500104")).isEqualTo("500104:SANITATION");
-        assertThat(catalog.department("WATER_SUPPLY").orElseThrow().instanceFor("500104")).isEqualTo("CITY:WATER_SUPPLY");
+        assertThat(catalog.department("SANITATION").orElseThrow().instanceFor("500104", "500104001", "500104001001"))
+                .isEqualTo("500104:SANITATION");
+        assertThat(catalog.department("WATER_SUPPLY").orElseThrow().instanceFor("500104", "500104001", "500104001001"))
+                .isEqualTo("CITY:WATER_SUPPLY");
+        assertThat(catalog.department("STREET_SERVICE").orElseThrow().instanceFor("500104", "500104001", "500104001001"))
+                .isEqualTo("500104001:STREET_SERVICE");
+        assertThat(catalog.department("COMMUNITY").orElseThrow().instanceFor("500104", "500104001", "500104001001"))
+                .isEqualTo("500104001001:COMMUNITY");
     }
 
     @Test

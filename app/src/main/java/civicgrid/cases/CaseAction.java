@@ -1,0 +1,11 @@
+package civicgrid.cases;
+
+/** What can be done to a case; each is allowed to some roles in some states (see the domain's CaseRules). */
+public enum CaseAction {
+    /** A new report (recorded in the history; not an action on an existing case). */
+    REPORT,
+    VERIFY, INVALIDATE, REGISTER, MERGE, DISPATCH, ACCEPT, RETURN, REPORT_BACK, CHECK_PASS, CHECK_FAIL, CLOSE, EVALUATE,
+    REQUEST_POSTPONE, APPROVE_POSTPONE, REJECT_POSTPONE, HANG, UNHANG, SUPERVISE, ESCALATE, WHISTLE, REPORT_IN,
+    /** Timers: the yellow and red lights of the current stage. */
+    WARN, OVERDUE
+}

@@ -1,0 +1,581 @@
+package civicgrid.cases.domain;
+
+import static civicgrid.cases.domain.CaseRuleViolation.Kind.CONFLICT;
+import static civicgrid.cases.domain.CaseRuleViolation.Kind.FORBIDDEN;
+import static civicgrid.cases.domain.CaseRuleViolation.Kind.INVALID;
+
+import civicgrid.cases.CaseAction;
+import civicgrid.cases.CaseId;
+import civicgrid.cases.CaseState;
+import civicgrid.cases.Channel;
+import civicgrid.cases.HandlingLevel;
+import civicgrid.catalog.Category;
+import civicgrid.catalog.Deadlines;
+import civicgrid.catalog.StageLimits;
+import civicgrid.catalog.TimeLimit;
+import civicgrid.identity.Role;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A case (案卷) and the rules of its loop. Every action is checked here — role, state, territory,
+ * assignee, command-center level, reason — and either refused with a {@link CaseRuleViolation} or
+ * applied, moving the state, restarting the stage clock and recording a {@link CaseEvent}. The
+ * figures evaluation needs (on time or not, returns, reworks, overdue) are kept as the case moves.
+ * No Spring, no database: the service loads, calls and stores.
+ */
+public final class CaseFile {
+
+    /** The stage clock: the limit of the current stage, when it started, and its lights. */
+    public record StageClock(int seq, TimeLimit fullLimit, TimeLimit limit, Instant startedAt, Instant warningAt,
+                             Instant deadline, boolean warned, boolean overdue) {
+    }
+
+    /** Figures evaluation (GB/T 30428.4) reads per case. */
+    public record Figures(Boolean verifiedOnTime, Boolean registeredOnTime, Boolean dispatchedOnTime, Boolean handledOnTime,
+                          boolean everOverdue, int returns, int reworks, int supervisions, int escalations, int postponements,
+                          Integer rating) {
+        static Figures empty() {
+            return new Figures(null, null, null, null, false, 0, 0, 0, 0, 0, null);
+        }
+    }
+
+    private final CaseId id;
+    private final String number;
+    private long version;
+    private final Channel channel;
+    private final String categoryCode;
+    private final int categoryVersion;
+    private final String description;
+    private final boolean urgent;
+    private final CaseLocation location;
+    private final String reporter;
+    private final Instant reportedAt;
+    private CaseState state;
+    private CaseState stateBeforeHang;
+    private HandlingLevel level;
+    private Assignment assignment;
+    private StageClock clock;
+    private TimeLimit pendingPostponement;
+    private CaseId mergedInto;
+    private Map<String, Boolean> whistle;
+    private Figures figures;
+    private Instant closedAt;
+    private final List<CaseEvent> newEvents = new ArrayList<>();
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public CaseFile(CaseId id, String number, long version, Channel channel, String categoryCode, int categoryVersion,
+                    String description, boolean urgent, CaseLocation location, String reporter, Instant reportedAt, CaseState state,
+                    CaseState stateBeforeHang, HandlingLevel level, Assignment assignment, StageClock clock,
+                    TimeLimit pendingPostponement, CaseId mergedInto, Map<String, Boolean> whistle, Figures figures,
+                    Instant closedAt) {
+        this.id = id;
+        this.number = number;
+        this.version = version;
+        this.channel = channel;
+        this.categoryCode = categoryCode;
+        this.categoryVersion = categoryVersion;
+        this.description = description;
+        this.urgent = urgent;
+        this.location = location;
+        this.reporter = reporter;
+        this.reportedAt = reportedAt;
+        this.state = state;
+        this.stateBeforeHang = stateBeforeHang;
+        this.level = level;
+        this.assignment = assignment;
+        this.clock = clock;
+        this.pendingPostponement = pendingPostponement;
+        this.mergedInto = mergedInto;
+        this.whistle = new LinkedHashMap<>(whistle);
+        this.figures = figures;
+        this.closedAt = closedAt;
+    }
+
+    /** Everything the loop's arithmetic needs besides the case itself. */
+    public record Context(Deadlines deadlines, StageLimits limits, Category category) {
+    }
+
+    /**
+     * A new report. A grid worker's report from their own grid is verified by the reporting itself
+     * (they are on site) and is handled at the community level first; other channels wait for
+     * verification at the street's command center.
+     */
+    public static CaseFile report(CaseId id, String number, Channel channel, Category category, String description, boolean urgent,
+                                  CaseLocation location, Actor reporter, Instant now, Context context) {
+        boolean onSite = reporter.role() == Role.GRID_WORKER && reporter.scope().includes(location.gridCode());
+        HandlingLevel level = onSite ? HandlingLevel.COMMUNITY : HandlingLevel.STREET;
+        CaseFile file = new CaseFile(id, number, 0, channel, category.code(), category.version(), description, urgent, location,
+                reporter.isSystem() ? null : reporter.username(), now, onSite ? CaseState.VERIFIED : CaseState.REPORTED, null, level,
+                null, null, null, null, Map.of(), Figures.empty(), null);
+        if (onSite) {
+            file.figures = file.figuresWith(true, null, null, null);
+            file.startStage(context.limits().register(), now, context.deadlines());
+        } else {
+            file.startStage(context.limits().verify(urgent), now, context.deadlines());
+        }
+        file.record(CaseAction.REPORT, null, file.state, reporter, "reported via " + channel, now,
+                Map.of("category", category.code(), "urgent", urgent, "grid", location.gridCode()));
+        return file;
+    }
+
+    /** Applies one action or refuses it. Returns the state afterwards. */
+    public CaseState apply(CaseCommand command, Actor actor, Instant now, Context context) {
+        CaseAction action = command.action();
+        check(command, actor);
+        CaseState from = state;
+        Map<String, Object> details = new LinkedHashMap<>();
+        Deadlines deadlines = context.deadlines();
+        StageLimits limits = context.limits();
+        switch (action) {
+            case VERIFY -> {
+                figures = figuresWith(onTime(now), null, null, null);
+                moveTo(CaseState.VERIFIED);
+                startStage(limits.register(), now, deadlines);
+            }
+            case INVALIDATE -> {
+                if (from == CaseState.REPORTED) {
+                    figures = figuresWith(onTime(now), null, null, null);
+                }
+                moveTo(CaseState.INVALID);
+                stopClock();
+                closedAt = now;
+            }
+            case REGISTER -> {
+                figures = figuresWith(null, onTime(now), null, null);
+                moveTo(CaseState.REGISTERED);
+                startStage(limits.dispatch(urgent), now, deadlines);
+            }
+            case MERGE -> {
+                if (command.mergeInto() == null || command.mergeInto().equals(id)) {
+                    throw new CaseRuleViolation(INVALID, "MERGE_TARGET_REQUIRED", "Name another case to merge this one into.");
+                }
+                mergedInto = command.mergeInto();
+                details.put("mergedInto", mergedInto.toString());
+                moveTo(CaseState.MERGED);
+                stopClock();
+                closedAt = now;
+            }
+            case DISPATCH -> {
+                if (command.target() == null) {
+                    throw new CaseRuleViolation(INVALID, "DISPATCH_TARGET_REQUIRED", "Name the department to dispatch to.");
+                }
+                requireTargetInTerritory(command.target());
+                figures = figuresWith(null, null, onTime(now), null);
+                assignment = command.target();
+                details.put("to", assignment.departmentInstance());
+                moveTo(CaseState.DISPATCHED);
+                startStage(context.category().disposalLimit(urgent), now, deadlines);
+            }
+            case ACCEPT -> moveTo(CaseState.IN_PROGRESS);
+            case RETURN -> {
+                details.put("from", assignment.departmentInstance());
+                figures = new Figures(figures.verifiedOnTime(), figures.registeredOnTime(), figures.dispatchedOnTime(),
+                        figures.handledOnTime(), figures.everOverdue(), figures.returns() + 1, figures.reworks(),
+                        figures.supervisions(), figures.escalations(), figures.postponements(), figures.rating());
+                assignment = null;
+                pendingPostponement = null;
+                moveTo(CaseState.REGISTERED);
+                startStage(limits.dispatch(urgent), now, deadlines);
+            }
+            case REPORT_BACK -> {
+                figures = figuresWith(null, null, null, onTime(now));
+                moveTo(CaseState.HANDLED);
+                startStage(limits.check(), now, deadlines);
+            }
+            case CHECK_PASS -> {
+                moveTo(CaseState.CHECKED);
+                startStage(limits.close(), now, deadlines);
+            }
+            case CHECK_FAIL -> {
+                figures = new Figures(figures.verifiedOnTime(), figures.registeredOnTime(), figures.dispatchedOnTime(), null,
+                        figures.everOverdue(), figures.returns(), figures.reworks() + 1, figures.supervisions(),
+                        figures.escalations(), figures.postponements(), figures.rating());
+                moveTo(CaseState.IN_PROGRESS);
+                startStage(context.category().disposalLimit(urgent), now, deadlines);
+            }
+            case CLOSE -> {
+                moveTo(CaseState.CLOSED);
+                stopClock();
+                closedAt = now;
+            }
+            case EVALUATE -> {
+                Integer rating = command.rating();
+                if (rating == null || rating < 1 || rating > 5) {
+                    throw new CaseRuleViolation(INVALID, "RATING_REQUIRED", "Rate the outcome from 1 (poor) to 5 (very satisfied).");
+                }
+                details.put("rating", rating);
+                figures = new Figures(figures.verifiedOnTime(), figures.registeredOnTime(), figures.dispatchedOnTime(),
+                        figures.handledOnTime(), figures.everOverdue(), figures.returns(), figures.reworks(),
+                        figures.supervisions(), figures.escalations(), figures.postponements(), rating);
+                moveTo(CaseState.EVALUATED);
+            }
+            case REQUEST_POSTPONE -> {
+                if (command.extension() == null || command.extension().amount().signum() <= 0
+                        || command.extension().clock() != clock.limit().clock()) {
+                    throw new CaseRuleViolation(INVALID, "EXTENSION_REQUIRED",
+                            "Ask for a positive extension on the stage's clock (" + clock.limit().clock() + ").");
+                }
+                if (pendingPostponement != null) {
+                    throw new CaseRuleViolation(CONFLICT, "POSTPONEMENT_PENDING", "A postponement is already waiting for approval.");
+                }
+                pendingPostponement = command.extension();
+                details.put("extension", command.extension().toString());
+            }
+            case APPROVE_POSTPONE, REJECT_POSTPONE -> {
+                if (pendingPostponement == null) {
+                    throw new CaseRuleViolation(CONFLICT, "NO_POSTPONEMENT_PENDING", "No postponement is waiting for approval.");
+                }
+                details.put("extension", pendingPostponement.toString());
+                if (action == CaseAction.APPROVE_POSTPONE) {
+                    extendStage(pendingPostponement, now, deadlines);
+                    figures = new Figures(figures.verifiedOnTime(), figures.registeredOnTime(), figures.dispatchedOnTime(),
+                            figures.handledOnTime(), figures.everOverdue(), figures.returns(), figures.reworks(),
+                            figures.supervisions(), figures.escalations(), figures.postponements() + 1, figures.rating());
+                }
+                pendingPostponement = null;
+            }
+            case HANG -> {
+                stateBeforeHang = state;
+                TimeLimit left = deadlines.remaining(clock.limit(), clock.startedAt(), now);
+                clock = new StageClock(clock.seq() + 1, clock.fullLimit(), left, null, null, null, clock.warned(), clock.overdue());
+                moveTo(CaseState.HUNG);
+            }
+            case UNHANG -> {
+                moveTo(stateBeforeHang);
+                stateBeforeHang = null;
+                resumeStage(now, deadlines);
+            }
+            case SUPERVISE -> figures = new Figures(figures.verifiedOnTime(), figures.registeredOnTime(), figures.dispatchedOnTime(),
+                    figures.handledOnTime(), figures.everOverdue(), figures.returns(), figures.reworks(),
+                    figures.supervisions() + 1, figures.escalations(), figures.postponements(), figures.rating());
+            case ESCALATE -> {
+                if (level == HandlingLevel.CITY) {
+                    throw new CaseRuleViolation(CONFLICT, "ALREADY_AT_CITY", "The city center already owns this case.");
+                }
+                details.put("fromLevel", level.name());
+                level = level.up();
+                details.put("toLevel", level.name());
+                figures = new Figures(figures.verifiedOnTime(), figures.registeredOnTime(), figures.dispatchedOnTime(),
+                        figures.handledOnTime(), figures.everOverdue(), figures.returns(), figures.reworks(),
+                        figures.supervisions(), figures.escalations() + 1, figures.postponements(), figures.rating());
+            }
+            case WHISTLE -> {
+                if (command.departments() == null || command.departments().isEmpty()) {
+                    throw new CaseRuleViolation(INVALID, "DEPARTMENTS_REQUIRED", "Name the departments that must report in.");
+                }
+                for (Assignment department : command.departments()) {
+                    requireTargetInTerritory(department);
+                    whistle.putIfAbsent(department.departmentInstance(), false);
+                }
+                details.put("summoned", String.join(",", command.departments().stream().map(Assignment::departmentInstance).toList()));
+            }
+            case REPORT_IN -> {
+                String instance = summonedInstanceOf(actor);
+                whistle.put(instance, true);
+                details.put("department", instance);
+            }
+            case REPORT, WARN, OVERDUE -> throw new CaseRuleViolation(FORBIDDEN, "NOT_AN_ACTION", action + " is not done by hand.");
+        }
+        record(action, from, state, actor, command.reason(), now, details);
+        return state;
+    }
+
+    /**
+     * A timer of the stage numbered {@code stageSeq} fired. Stale timers (the case moved on, was
+     * hung, or the light is already on) change nothing and return false: firing twice is harmless.
+     * An overdue disposal is supervised automatically, and an urgent one escalated a level.
+     */
+    public boolean onTimer(CaseAction light, int stageSeq, Instant now) {
+        if (clock == null || clock.seq() != stageSeq || !state.open() || state == CaseState.HUNG) {
+            return false;
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("stage", state.name());
+        details.put("deadline", String.valueOf(clock.deadline()));
+        if (light == CaseAction.WARN) {
+            if (clock.warned()) {
+                return false;
+            }
+            clock = new StageClock(clock.seq(), clock.fullLimit(), clock.limit(), clock.startedAt(), clock.warningAt(),
+                    clock.deadline(), true, clock.overdue());
+        } else if (light == CaseAction.OVERDUE) {
+            if (clock.overdue()) {
+                return false;
+            }
+            clock = new StageClock(clock.seq(), clock.fullLimit(), clock.limit(), clock.startedAt(), clock.warningAt(),
+                    clock.deadline(), true, true);
+            boolean disposal = state == CaseState.DISPATCHED || state == CaseState.IN_PROGRESS;
+            int supervisions = figures.supervisions() + (disposal ? 1 : 0);
+            int escalations = figures.escalations();
+            if (disposal && urgent && level != HandlingLevel.CITY) {
+                details.put("escalatedTo", level.up().name());
+                level = level.up();
+                escalations++;
+            }
+            details.put("supervised", disposal);
+            figures = new Figures(figures.verifiedOnTime(), figures.registeredOnTime(), figures.dispatchedOnTime(),
+                    figures.handledOnTime(), true, figures.returns(), figures.reworks(), supervisions, escalations,
+                    figures.postponements(), figures.rating());
+        } else {
+            throw new IllegalArgumentException("not a timer: " + light);
+        }
+        record(light, state, state, Actor.SYSTEM, null, now, details);
+        return true;
+    }
+
+    /** Who may do this now? The same checks as {@link #apply}, without applying. */
+    public boolean allows(CaseAction action, Actor actor) {
+        try {
+            check(CaseCommand.of(action, "probe"), actor);
+            return true;
+        } catch (CaseRuleViolation refused) {
+            return false;
+        }
+    }
+
+    private void check(CaseCommand command, Actor actor) {
+        CaseAction action = command.action();
+        CaseRules.Rule rule = CaseRules.rule(action);
+        if (rule == null) {
+            throw new CaseRuleViolation(FORBIDDEN, "NOT_AN_ACTION", action + " is not done by hand.");
+        }
+        if (!actor.isSystem() && (actor.role() == null || !rule.roles().contains(actor.role()))) {
+            throw new CaseRuleViolation(FORBIDDEN, "ROLE_NOT_ALLOWED",
+                    "A " + (actor.role() == null ? "user without role" : actor.role().name()) + " may not " + action + " a case.");
+        }
+        if (!rule.from().contains(state)) {
+            throw new CaseRuleViolation(CONFLICT, "INVALID_TRANSITION", "Cannot " + action + " a case that is " + state + ".");
+        }
+        if (rule.reasonRequired() && (command.reason() == null || command.reason().isBlank())) {
+            throw new CaseRuleViolation(INVALID, "REASON_REQUIRED", action + " needs a reason.");
+        }
+        if (actor.isSystem()) {
+            return;
+        }
+        if (rule.assigneeOnly()) {
+            if (!isAssignee(actor)) {
+                throw new CaseRuleViolation(FORBIDDEN, "NOT_ASSIGNEE", "This case is assigned to "
+                        + (assignment == null ? "nobody" : assignment.departmentInstance()) + ", not to you.");
+            }
+            return;
+        }
+        if (action == CaseAction.REPORT_IN) {
+            summonedInstanceOf(actor);
+            return;
+        }
+        if (action == CaseAction.EVALUATE && actor.role() == Role.CITIZEN) {
+            if (!actor.username().equals(reporter)) {
+                throw new CaseRuleViolation(FORBIDDEN, "NOT_REPORTER", "Only the resident who reported it rates a case.");
+            }
+            return;
+        }
+        if (!actor.scope().includes(location.gridCode())) {
+            throw new CaseRuleViolation(FORBIDDEN, "OUT_OF_SCOPE", "This case lies outside your territory.");
+        }
+        if (CaseRules.ownedByLevel(action) && CaseRules.levelOf(actor.role()).ordinal() < level.ordinal()) {
+            throw new CaseRuleViolation(FORBIDDEN, "ESCALATED_ABOVE_YOU",
+                    "The case was escalated to the " + level + " center; it acts on it now.");
+        }
+        if (action == CaseAction.ESCALATE && CaseRules.levelOf(actor.role()).ordinal() < level.ordinal()) {
+            throw new CaseRuleViolation(FORBIDDEN, "ESCALATED_ABOVE_YOU", "The case is already with the " + level + " center.");
+        }
+    }
+
+    private boolean isAssignee(Actor actor) {
+        return assignment != null && matches(assignment, actor);
+    }
+
+    /** Whether the actor works for a department instance, inside this case's territory. */
+    private boolean matches(Assignment department, Actor actor) {
+        return switch (department.departmentLevel()) {
+            case "STREET" -> actor.role() == Role.STREET_OPERATOR && actor.scope().includes(location.streetCode())
+                    && department.unit().equals(location.streetCode());
+            case "COMMUNITY" -> (actor.role() == Role.GRID_WORKER || actor.role() == Role.COMMUNITY_STAFF)
+                    && actor.scope().includes(location.gridCode());
+            default -> actor.role() == Role.DEPARTMENT_HANDLER && department.departmentCode().equals(actor.departmentCode())
+                    && actor.scope().includes(location.districtCode());
+        };
+    }
+
+    private String summonedInstanceOf(Actor actor) {
+        for (Map.Entry<String, Boolean> summoned : whistle.entrySet()) {
+            String instance = summoned.getKey();
+            String code = instance.substring(instance.indexOf(':') + 1);
+            String unit = instance.substring(0, instance.indexOf(':'));
+            String lvl = unit.equals("CITY") ? "CITY" : unit.length() == 9 ? "STREET" : unit.length() == 12 ? "COMMUNITY" : "DISTRICT";
+            if (!summoned.getValue() && matches(new Assignment(instance, code, lvl), actor)) {
+                return instance;
+            }
+        }
+        throw new CaseRuleViolation(FORBIDDEN, "NOT_SUMMONED", "Your department was not summoned to this case, or already reported in.");
+    }
+
+    private void requireTargetInTerritory(Assignment target) {
+        String unit = target.unit();
+        boolean fits = switch (target.departmentLevel()) {
+            case "CITY" -> unit.equals("CITY");
+            case "STREET" -> unit.equals(location.streetCode());
+            case "COMMUNITY" -> unit.equals(location.communityCode());
+            default -> unit.equals(location.districtCode());
+        };
+        if (!fits) {
+            throw new CaseRuleViolation(INVALID, "TARGET_NOT_RESPONSIBLE_HERE",
+                    target.departmentInstance() + " is not responsible where this case is.");
+        }
+    }
+
+    private Boolean onTime(Instant now) {
+        return clock == null || clock.deadline() == null || !now.isAfter(clock.deadline());
+    }
+
+    private Figures figuresWith(Boolean verified, Boolean registered, Boolean dispatched, Boolean handled) {
+        return new Figures(verified != null ? verified : figures.verifiedOnTime(),
+                registered != null ? registered : figures.registeredOnTime(),
+                dispatched != null ? dispatched : figures.dispatchedOnTime(),
+                handled != null ? handled : figures.handledOnTime(), figures.everOverdue(), figures.returns(), figures.reworks(),
+                figures.supervisions(), figures.escalations(), figures.postponements(), figures.rating());
+    }
+
+    private void moveTo(CaseState next) {
+        state = next;
+    }
+
+    private void startStage(TimeLimit limit, Instant now, Deadlines deadlines) {
+        int seq = clock == null ? 1 : clock.seq() + 1;
+        clock = timed(seq, limit, limit, now, false, false, deadlines);
+    }
+
+    private void extendStage(TimeLimit extension, Instant now, Deadlines deadlines) {
+        TimeLimit full = clock.fullLimit().plus(extension);
+        TimeLimit limit = clock.limit().plus(extension);
+        StageClock extended = timed(clock.seq() + 1, full, limit, clock.startedAt(), false, false, deadlines);
+        // lights already seen stay on only while still due
+        clock = new StageClock(extended.seq(), full, limit, extended.startedAt(), extended.warningAt(), extended.deadline(),
+                clock.warned() && !extended.warningAt().isAfter(now), clock.overdue() && !extended.deadline().isAfter(now));
+    }
+
+    private void resumeStage(Instant now, Deadlines deadlines) {
+        clock = timed(clock.seq() + 1, clock.fullLimit(), clock.limit(), now, clock.warned(), false, deadlines);
+    }
+
+    /** The lights of a stage: red when the limit runs out, yellow when a fifth of the full limit is left. */
+    private static StageClock timed(int seq, TimeLimit full, TimeLimit limit, Instant start, boolean warned, boolean overdue,
+                                    Deadlines deadlines) {
+        Instant deadline = deadlines.deadline(start, limit);
+        TimeLimit beforeWarning = new TimeLimit(limit.clock(),
+                limit.amount().subtract(full.amount().multiply(java.math.BigDecimal.valueOf(0.2))).max(java.math.BigDecimal.ZERO));
+        Instant warningAt = deadlines.deadline(start, beforeWarning);
+        return new StageClock(seq, full, limit, start, warningAt, deadline, warned, overdue);
+    }
+
+    private void stopClock() {
+        if (clock != null) {
+            clock = new StageClock(clock.seq() + 1, clock.fullLimit(), clock.limit(), null, null, null, clock.warned(), clock.overdue());
+        }
+    }
+
+    private void record(CaseAction action, CaseState from, CaseState to, Actor actor, String reason, Instant at,
+                        Map<String, Object> details) {
+        newEvents.add(new CaseEvent(action, from, to, actor.username(), actor.role() == null ? null : actor.role().name(), reason, at,
+                Map.copyOf(details)));
+    }
+
+    /** Events recorded since the last call; the service stores and publishes them. */
+    public List<CaseEvent> drainEvents() {
+        List<CaseEvent> out = List.copyOf(newEvents);
+        newEvents.clear();
+        return out;
+    }
+
+    public CaseId id() {
+        return id;
+    }
+
+    public String number() {
+        return number;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public void stored(long newVersion) {
+        this.version = newVersion;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String categoryCode() {
+        return categoryCode;
+    }
+
+    public int categoryVersion() {
+        return categoryVersion;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean urgent() {
+        return urgent;
+    }
+
+    public CaseLocation location() {
+        return location;
+    }
+
+    public String reporter() {
+        return reporter;
+    }
+
+    public Instant reportedAt() {
+        return reportedAt;
+    }
+
+    public CaseState state() {
+        return state;
+    }
+
+    public CaseState stateBeforeHang() {
+        return stateBeforeHang;
+    }
+
+    public HandlingLevel level() {
+        return level;
+    }
+
+    public Assignment assignment() {
+        return assignment;
+    }
+
+    public StageClock clock() {
+        return clock;
+    }
+
+    public TimeLimit pendingPostponement() {
+        return pendingPostponement;
+    }
+
+    public CaseId mergedInto() {
+        return mergedInto;
+    }
+
+    public Map<String, Boolean> whistle() {
+        return Map.copyOf(whistle);
+    }
+
+    public Figures figures() {
+        return figures;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+}
