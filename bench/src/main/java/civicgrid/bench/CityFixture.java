@@ -2,7 +2,7 @@ package civicgrid.bench;
 
 import civicgrid.geo.TerritoryLevel;
 import civicgrid.geo.dataset.ChongqingDataset;
-import civicgrid.geo.domain.Distances;
+import civicgrid.geo.Distances;
 import civicgrid.geo.domain.GeneratedTerritory;
 import civicgrid.geo.domain.TerritoryGenerator;
 import civicgrid.geo.domain.TerritoryModel;

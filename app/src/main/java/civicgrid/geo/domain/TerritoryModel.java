@@ -1,5 +1,7 @@
 package civicgrid.geo.domain;
 
+import civicgrid.geo.Distances;
+
 import civicgrid.geo.TerritoryLevel;
 import java.util.ArrayList;
 import java.util.Collections;

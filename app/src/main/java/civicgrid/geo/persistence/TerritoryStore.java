@@ -1,7 +1,7 @@
 package civicgrid.geo.persistence;
 
 import civicgrid.geo.TerritoryLevel;
-import civicgrid.geo.domain.Distances;
+import civicgrid.geo.Distances;
 import civicgrid.geo.domain.GeneratedTerritory;
 import java.sql.Timestamp;
 import java.time.Instant;

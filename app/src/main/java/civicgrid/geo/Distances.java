@@ -1,4 +1,4 @@
-package civicgrid.geo.domain;
+package civicgrid.geo;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;

@@ -1,0 +1,11 @@
+package civicgrid.cases;
+
+import java.time.Instant;
+
+/**
+ * Published (through the transactional event publication registry) whenever a case is reported or
+ * moves: pages, webhooks and evaluation listen to it.
+ */
+public record CaseChanged(CaseId caseId, String number, CaseAction action, CaseState from, CaseState to, String districtCode,
+                          String streetCode, String gridCode, boolean urgent, boolean overdue, Instant at) {
+}

@@ -1,0 +1,198 @@
+package civicgrid.cases;
+
+import civicgrid.cases.app.CaseViews;
+import civicgrid.cases.app.CaseWorkflow;
+import civicgrid.cases.domain.Actor;
+import civicgrid.cases.domain.Assignment;
+import civicgrid.cases.domain.CaseCommand;
+import civicgrid.cases.domain.CaseFile;
+import civicgrid.cases.persistence.CaseQueries;
+import civicgrid.cases.persistence.CaseRepository;
+import civicgrid.catalog.CatalogApi;
+import civicgrid.catalog.Department;
+import civicgrid.catalog.TimeLimit;
+import civicgrid.geo.GeoApi;
+import civicgrid.geo.Distances;
+import civicgrid.identity.CurrentUser;
+import civicgrid.identity.IdentityApi;
+import civicgrid.identity.Role;
+import civicgrid.platform.CivicGridException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * The closed loop as other modules and the web layer use it: report, act, read, queue. Who is
+ * acting comes from identity; every answer is limited to the actor's territory.
+ */
+@Service
+public class CasesApi {
+
+    /** Reports of the same category within this distance and time are proposed as duplicates. */
+    static final double DUPLICATE_METERS = 250;
+    static final Duration DUPLICATE_WINDOW = Duration.ofHours(24);
+
+    private final CaseWorkflow workflow;
+    private final CaseViews views;
+    private final CaseRepository cases;
+    private final CaseQueries queries;
+    private final IdentityApi identity;
+    private final CatalogApi catalog;
+    private final Clock clock;
+
+    CasesApi(CaseWorkflow workflow, CaseViews views, CaseRepository cases, CaseQueries queries, IdentityApi identity,
+             CatalogApi catalog, Clock clock) {
+        this.workflow = workflow;
+        this.views = views;
+        this.cases = cases;
+        this.queries = queries;
+        this.identity = identity;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** The result of a report: the case, and whether it was created now (not an idempotent replay). */
+    public record ReportResult(CaseView view, boolean created) {
+    }
+
+    public ReportResult report(NewReport report, String idempotencyKey) {
+        GeoApi.requireValidCoordinates(report.lon(), report.lat());
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            throw CivicGridException.badRequest("INVALID_IDEMPOTENCY_KEY", "Idempotency-Key must be 1 to 100 characters.");
+        }
+        Actor actor = actor();
+        CaseWorkflow.Reported reported = workflow.report(report, actor, idempotencyKey);
+        CaseFile file = reported.file();
+        return new ReportResult(views.view(file, actor, duplicatesOf(file), null), reported.created());
+    }
+
+    public CaseView act(CaseId id, CaseAction action, ActionRequest request) {
+        Actor actor = actor();
+        CaseFile current = workflow.load(id);
+        CaseCommand command = CaseCommand.of(action, request.reason());
+        if (request.department() != null) {
+            command = command.withTarget(assignment(request.department(), current));
+        }
+        if (request.departments() != null && !request.departments().isEmpty()) {
+            command = command.withDepartments(request.departments().stream().map(d -> assignment(d, current)).toList());
+        }
+        if (request.rating() != null) {
+            command = command.withRating(request.rating());
+        }
+        if (request.extension() != null && current.clock() != null) {
+            command = command.withExtension(new TimeLimit(current.clock().limit().clock(), request.extension()));
+        }
+        if (request.mergeInto() != null) {
+            command = command.withMergeInto(parseId(request.mergeInto()));
+        }
+        CaseFile after = workflow.act(id, command, actor, request.expectedVersion());
+        return views.view(after, actor, List.of(), null);
+    }
+
+    public CaseView get(CaseId id) {
+        Actor actor = actor();
+        CaseFile file = visible(workflow.load(id), actor);
+        boolean suggest = file.state() == CaseState.REGISTERED || file.state() == CaseState.VERIFIED;
+        return views.view(file, actor, file.state().open() ? duplicatesOf(file) : List.of(), suggest ? workflow.routing(file) : null);
+    }
+
+    public List<Map<String, Object>> history(CaseId id) {
+        visible(workflow.load(id), actor());
+        return cases.history(id);
+    }
+
+    public List<String> reporters(CaseId id) {
+        visible(workflow.load(id), actor());
+        return cases.reporters(id);
+    }
+
+    /** One page of a queue and the queue's total. */
+    public record Page(List<CaseView> items, long total, int page, int size) {
+    }
+
+    public Page queue(CaseQueue queue, Set<CaseState> states, String category, int page, int size) {
+        Actor actor = actor();
+        CurrentUser user = identity.requireCurrentUser();
+        Set<String> territory = user.scope().unitCodes();
+        String assignment = null;
+        Set<String> stateNames = states == null ? Set.of() : states.stream().map(Enum::name).collect(Collectors.toSet());
+        if (queue == CaseQueue.MINE) {
+            switch (user.role()) {
+                case DEPARTMENT_HANDLER -> {
+                    Department d = catalog.department(user.departmentCode()).orElseThrow(() -> CivicGridException.badRequest(
+                            "NO_DEPARTMENT", "Your account has no department."));
+                    String district = territory.stream().filter(c -> c.length() == 6).findFirst().orElse("500000");
+                    assignment = d.instanceFor(district, null, null);
+                }
+                case GRID_WORKER, COMMUNITY_STAFF -> stateNames = orDefault(stateNames, "REPORTED", "HANDLED", "VERIFIED");
+                case STREET_OPERATOR, DISTRICT_OPERATOR, CITY_OPERATOR ->
+                        stateNames = orDefault(stateNames, "VERIFIED", "REGISTERED", "CHECKED", "HUNG");
+                case CITIZEN -> throw CivicGridException.badRequest("USE_MY_REPORTS", "Citizens follow their reports by case number.");
+                default -> { }
+            }
+        } else if (user.role() == Role.CITIZEN) {
+            throw CivicGridException.forbidden("ROLE_NOT_ALLOWED", "Citizens see their own reports only.");
+        }
+        CaseQueries.Filter filter = new CaseQueries.Filter(assignment != null ? null : territory, assignment, stateNames, category,
+                queue == CaseQueue.OVERDUE, queue == CaseQueue.URGENT, queue == CaseQueue.ALL);
+        List<CaseView> items = queries.page(filter, page * size, size).stream().map(f -> views.view(f, actor, List.of(), null)).toList();
+        return new Page(items, queries.count(filter), page, size);
+    }
+
+    private static Set<String> orDefault(Set<String> chosen, String... defaults) {
+        return chosen.isEmpty() ? Set.of(defaults) : chosen;
+    }
+
+    /** Open cases of the same category reported within 250 m in the last 24 hours. */
+    private List<CaseView.Suggestion> duplicatesOf(CaseFile file) {
+        var l = file.location();
+        double dLat = DUPLICATE_METERS / 111_320.0;
+        double dLon = Distances.degreesLon(DUPLICATE_METERS, l.lat());
+        List<CaseView.Suggestion> found = new ArrayList<>();
+        for (CaseFile other : cases.openNear(file.categoryCode(), clock.instant().minus(DUPLICATE_WINDOW), l.lon() - dLon,
+                l.lon() + dLon, l.lat() - dLat, l.lat() + dLat)) {
+            double meters = Distances.meters(l.lon(), l.lat(), other.location().lon(), other.location().lat());
+            if (!other.id().equals(file.id()) && meters <= DUPLICATE_METERS) {
+                found.add(new CaseView.Suggestion(other.id().toString(), other.number(), Math.round(meters * 10) / 10.0, null));
+            }
+        }
+        return found;
+    }
+
+    private Assignment assignment(String departmentCode, CaseFile file) {
+        Department d = catalog.department(departmentCode).orElseThrow(() -> CivicGridException.badRequest("UNKNOWN_DEPARTMENT",
+                "No department " + departmentCode + " in the catalog."));
+        var l = file.location();
+        return new Assignment(d.instanceFor(l.districtCode(), l.streetCode(), l.communityCode()), d.code(), d.level());
+    }
+
+    private CaseFile visible(CaseFile file, Actor actor) {
+        boolean inTerritory = actor.scope().includes(file.location().gridCode());
+        boolean reporter = actor.role() == Role.CITIZEN && cases.reporters(file.id()).contains(actor.username());
+        if (!inTerritory && !reporter) {
+            throw CivicGridException.forbidden("OUT_OF_SCOPE", "This case is outside your territory.");
+        }
+        return file;
+    }
+
+    private Actor actor() {
+        CurrentUser user = identity.requireCurrentUser();
+        return new Actor(user.username(), user.role(), user.scope(), user.departmentCode());
+    }
+
+    static CaseId parseId(String text) {
+        try {
+            return CaseId.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw CivicGridException.badRequest("INVALID_CASE_ID", "'" + text + "' is not a case id.");
+        }
+    }
+
+    static final Set<CaseAction> MANUAL = EnumSet.complementOf(EnumSet.of(CaseAction.REPORT, CaseAction.WARN, CaseAction.OVERDUE));
+}

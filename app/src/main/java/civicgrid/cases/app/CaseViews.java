@@ -1,0 +1,75 @@
+package civicgrid.cases.app;
+
+import civicgrid.cases.CaseAction;
+import civicgrid.cases.CaseView;
+import civicgrid.cases.domain.Actor;
+import civicgrid.cases.domain.CaseFile;
+import civicgrid.cases.routing.RoutingPolicy;
+import civicgrid.catalog.CatalogApi;
+import civicgrid.catalog.Category;
+import civicgrid.geo.GeoApi;
+import civicgrid.geo.TerritoryUnit;
+import civicgrid.geo.UnitCode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Builds what the API shows of a case for a given viewer. */
+@Component
+public class CaseViews {
+
+    private final CatalogApi catalog;
+    private final GeoApi geo;
+    private final Clock clock;
+
+    CaseViews(CatalogApi catalog, GeoApi geo, Clock clock) {
+        this.catalog = catalog;
+        this.geo = geo;
+        this.clock = clock;
+    }
+
+    public CaseView view(CaseFile f, Actor viewer, List<CaseView.Suggestion> duplicates, RoutingPolicy.Decision routing) {
+        Category category = catalog.category(f.categoryCode(), f.categoryVersion()).orElseThrow();
+        var l = f.location();
+        CaseFile.StageClock c = f.clock();
+        CaseView.Stage stage = c == null ? null : new CaseView.Stage(c.seq(), c.limit().clock().name(), c.limit().amount(),
+                c.startedAt(), c.warningAt(), c.deadline(), light(f, clock.instant()));
+        CaseFile.Figures fig = f.figures();
+        List<CaseAction> allowed = viewer == null ? List.of() : Arrays.stream(CaseAction.values())
+                .filter(a -> a != CaseAction.REPORT && a != CaseAction.WARN && a != CaseAction.OVERDUE)
+                .filter(a -> f.allows(a, viewer)).toList();
+        return new CaseView(f.id().toString(), f.number(), f.version(), f.state(), f.channel(),
+                new CaseView.Category(category.code(), category.version(), category.nameZh(), category.nameEn()), f.description(),
+                f.urgent(), new CaseView.Place(l.lon(), l.lat(), l.gridCode(), name(l.gridCode()), l.communityCode(), l.streetCode(),
+                        name(l.streetCode()), l.districtCode(), name(l.districtCode()), l.roadSegmentCode()),
+                f.level(), f.assignment() == null ? null : f.assignment().departmentInstance(), stage,
+                f.pendingPostponement() == null ? null : f.pendingPostponement().toString(), f.whistle(),
+                f.mergedInto() == null ? null : f.mergedInto().toString(),
+                new CaseView.Figures(fig.verifiedOnTime(), fig.registeredOnTime(), fig.dispatchedOnTime(), fig.handledOnTime(),
+                        fig.everOverdue(), fig.returns(), fig.reworks(), fig.supervisions(), fig.escalations(), fig.postponements(),
+                        fig.rating()), f.reportedAt(), f.closedAt(), allowed, duplicates,
+                routing == null ? null : new CaseView.Suggestion(routing.target().departmentInstance(), routing.why(), null,
+                        routing.automatic()));
+    }
+
+    /** GREEN, YELLOW from 80% of the limit, RED when overdue; NONE without a running clock. */
+    static String light(CaseFile f, Instant now) {
+        CaseFile.StageClock c = f.clock();
+        if (c == null || c.deadline() == null || !f.state().open()) {
+            return "NONE";
+        }
+        if (c.overdue() || !now.isBefore(c.deadline())) {
+            return "RED";
+        }
+        if (c.warned() || !now.isBefore(c.warningAt())) {
+            return "YELLOW";
+        }
+        return "GREEN";
+    }
+
+    private String name(String code) {
+        return geo.unit(UnitCode.of(code)).map(TerritoryUnit::name).orElse(null);
+    }
+}

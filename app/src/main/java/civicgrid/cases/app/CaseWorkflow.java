@@ -1,0 +1,226 @@
+package civicgrid.cases.app;
+
+import civicgrid.audit.AuditApi;
+import civicgrid.cases.CaseAction;
+import civicgrid.cases.CaseChanged;
+import civicgrid.cases.CaseId;
+import civicgrid.cases.CaseState;
+import civicgrid.cases.NewReport;
+import civicgrid.cases.deadline.CaseTimers;
+import civicgrid.cases.domain.Actor;
+import civicgrid.cases.domain.CaseCommand;
+import civicgrid.cases.domain.CaseEvent;
+import civicgrid.cases.domain.CaseFile;
+import civicgrid.cases.domain.CaseLocation;
+import civicgrid.cases.domain.CaseRuleViolation;
+import civicgrid.cases.persistence.CaseRepository;
+import civicgrid.cases.persistence.RoutingRules;
+import civicgrid.cases.routing.RoutingPolicy;
+import civicgrid.catalog.CatalogApi;
+import civicgrid.catalog.Category;
+import civicgrid.geo.GeoApi;
+import civicgrid.geo.Location;
+import civicgrid.platform.CivicGridException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the loop: turns reports into cases, applies actions, dispatches automatically where routing
+ * is certain, and stores each change with its history, audit entries, timers and published event
+ * in one transaction — all or nothing.
+ */
+@Service
+public class CaseWorkflow {
+
+    private final CaseRepository cases;
+    private final RoutingRules routingRules;
+    private final CatalogApi catalog;
+    private final GeoApi geo;
+    private final AuditApi audit;
+    private final CaseTimers timers;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    CaseWorkflow(CaseRepository cases, RoutingRules routingRules, CatalogApi catalog, GeoApi geo, AuditApi audit, CaseTimers timers,
+                 ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+        this.cases = cases;
+        this.routingRules = routingRules;
+        this.catalog = catalog;
+        this.geo = geo;
+        this.audit = audit;
+        this.timers = timers;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** The outcome of a report: the case, and whether this call created it (false: an idempotent replay). */
+    public record Reported(CaseFile file, boolean created) {
+    }
+
+    public Reported report(NewReport report, Actor actor, String idempotencyKey) {
+        Category category = catalog.requireActiveCategory(report.categoryCode());
+        if (report.description() == null || report.description().isBlank() || report.description().length() > 2000) {
+            throw CivicGridException.badRequest("INVALID_DESCRIPTION", "Describe the problem in 1 to 2,000 characters.");
+        }
+        if (report.channel() == null) {
+            throw CivicGridException.badRequest("CHANNEL_REQUIRED", "Say which channel the report came from.");
+        }
+        Location where = geo.locate(report.lon(), report.lat()).orElseThrow(() -> CivicGridException.badRequest(
+                "LOCATION_OUTSIDE_CITY", "The point lon=" + report.lon() + ", lat=" + report.lat() + " is outside the city."));
+        CaseLocation location = new CaseLocation(report.lon(), report.lat(), where.grid().code(), where.community().code(),
+                where.street().code(), where.district().code(), where.roadSegment() == null ? null : where.roadSegment().code());
+        if (idempotencyKey != null) {
+            var existing = cases.caseForKey(actor.username(), idempotencyKey);
+            if (existing.isPresent()) {
+                return new Reported(load(existing.get()), false);
+            }
+        }
+        try {
+            return tx.execute(status -> {
+                Instant now = clock.instant();
+                CaseId id = CaseId.random();
+                if (idempotencyKey != null && !cases.claimKey(actor.username(), idempotencyKey, id, now)) {
+                    throw new DuplicateKey();
+                }
+                CaseFile file = CaseFile.report(id, cases.nextNumber(now), report.channel(), category, report.description().strip(),
+                        report.urgent(), location, actor, now, new CaseFile.Context(catalog.deadlines(), catalog.stageLimits(),
+                                category));
+                cases.insert(file, now);
+                if (file.reporter() != null) {
+                    cases.linkReporter(id, file.reporter(), report.channel().name(), now);
+                }
+                afterChange(file, now);
+                return new Reported(file, true);
+            });
+        } catch (DuplicateKey raced) {
+            // a concurrent request with the same key won: answer with its case
+            return new Reported(load(cases.caseForKey(actor.username(), idempotencyKey).orElseThrow()), false);
+        }
+    }
+
+    /** Raised inside the transaction when another request holds the same idempotency key. */
+    private static final class DuplicateKey extends RuntimeException {
+        DuplicateKey() {
+            super(null, null, false, false);
+        }
+    }
+
+    public CaseFile act(CaseId id, CaseCommand command, Actor actor, Long expectedVersion) {
+        try {
+            return tx.execute(status -> {
+                CaseFile file = load(id);
+                if (expectedVersion != null && expectedVersion != file.version()) {
+                    throw CivicGridException.conflict("STALE_VERSION", "The case changed since you saw it (version "
+                            + expectedVersion + ", now " + file.version() + "); reload it.");
+                }
+                Instant now = clock.instant();
+                apply(file, command, actor, now);
+                if (command.action() == CaseAction.MERGE) {
+                    mergeReporters(file, command.mergeInto(), actor, now);
+                }
+                if (file.state() == CaseState.REGISTERED && command.action() == CaseAction.REGISTER) {
+                    dispatchIfCertain(file, now);
+                }
+                cases.update(file, now);
+                afterChange(file, now);
+                return file;
+            });
+        } catch (OptimisticLockingFailureException concurrent) {
+            throw CivicGridException.conflict("CONCURRENT_MODIFICATION",
+                    "Someone else acted on this case at the same moment; reload it and try again.");
+        }
+    }
+
+    /** A stage timer fired: raise the light if still due; stale or repeated firings change nothing. */
+    public void timer(CaseId id, int seq, CaseAction light) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                tx.executeWithoutResult(status -> {
+                    CaseFile file = cases.find(id).orElse(null);
+                    Instant now = clock.instant();
+                    if (file != null && file.onTimer(light, seq, now)) {
+                        cases.update(file, now);
+                        afterChange(file, now);
+                    }
+                });
+                return;
+            } catch (OptimisticLockingFailureException concurrent) {
+                // somebody acted on the case meanwhile: read it again and decide again
+            }
+        }
+    }
+
+    public CaseFile load(CaseId id) {
+        return cases.find(id).orElseThrow(() -> CivicGridException.notFound("CASE_NOT_FOUND", "No case " + id + "."));
+    }
+
+    public CaseFile.Context context(CaseFile file) {
+        Category category = catalog.category(file.categoryCode(), file.categoryVersion()).orElseThrow();
+        return new CaseFile.Context(catalog.deadlines(), catalog.stageLimits(), category);
+    }
+
+    public RoutingPolicy.Decision routing(CaseFile file) {
+        Category category = catalog.category(file.categoryCode(), file.categoryVersion()).orElseThrow();
+        return new RoutingPolicy(routingRules.all(), catalog::department).decide(category, file.location());
+    }
+
+    private void apply(CaseFile file, CaseCommand command, Actor actor, Instant now) {
+        try {
+            file.apply(command, actor, now, context(file));
+        } catch (CaseRuleViolation refused) {
+            HttpStatus status = switch (refused.kind()) {
+                case FORBIDDEN -> HttpStatus.FORBIDDEN;
+                case CONFLICT -> HttpStatus.CONFLICT;
+                case INVALID -> HttpStatus.BAD_REQUEST;
+            };
+            throw new CivicGridException(status, refused.code(), refused.getMessage());
+        }
+    }
+
+    /** One-click forwarding without the click: a registered case whose routing is certain goes out at once. */
+    private void dispatchIfCertain(CaseFile file, Instant now) {
+        RoutingPolicy.Decision decision = routing(file);
+        if (decision.automatic()) {
+            apply(file, CaseCommand.of(CaseAction.DISPATCH, "automatic dispatch: " + decision.why()).withTarget(decision.target()),
+                    Actor.SYSTEM, now);
+        }
+    }
+
+    private void mergeReporters(CaseFile merged, CaseId into, Actor actor, Instant now) {
+        CaseFile target = cases.find(into).orElseThrow(() -> CivicGridException.badRequest("MERGE_TARGET_INVALID",
+                "No case " + into + " to merge into."));
+        if (!target.state().open() || !actor.scope().includes(target.location().gridCode())) {
+            throw CivicGridException.badRequest("MERGE_TARGET_INVALID", "Merge into an open case of your territory.");
+        }
+        for (String reporter : cases.reporters(merged.id())) {
+            cases.linkReporter(into, reporter, merged.channel().name(), now);
+        }
+        audit.record("CASE_MERGED_INTO", "CASE", into.toString(), "duplicate " + merged.number(), Map.of("duplicate", merged.id().toString()));
+    }
+
+    /** History, audit, timers and the published event of whatever the case just did. */
+    private void afterChange(CaseFile file, Instant now) {
+        List<CaseEvent> recorded = file.drainEvents();
+        cases.appendEvents(file.id(), recorded);
+        for (CaseEvent e : recorded) {
+            Map<String, Object> details = new LinkedHashMap<>(e.details());
+            details.put("number", file.number());
+            details.put("to", e.to().name());
+            audit.recordAs(e.actor(), "CASE_" + e.action().name(), "CASE", file.id().toString(), e.reason(), details);
+            events.publishEvent(new CaseChanged(file.id(), file.number(), e.action(), e.from(), e.to(),
+                    file.location().districtCode(), file.location().streetCode(), file.location().gridCode(), file.urgent(),
+                    file.clock() != null && file.clock().overdue(), e.at()));
+        }
+        timers.scheduleStage(file);
+    }
+}

@@ -1,0 +1,84 @@
+package civicgrid.cases.persistence;
+
+import civicgrid.cases.domain.CaseFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Work queues: open cases of a territory or an assignee, urgent pinned on top, then overdue, then
+ * by deadline; keyset-free paging with offset/limit on indexed orders (each filter has its index).
+ */
+@Repository
+public class CaseQueries {
+
+    /** Which cases a queue holds. */
+    public record Filter(Set<String> territories, String assignmentInstance, Set<String> states, String categoryCode,
+                         Boolean overdueOnly, Boolean urgentOnly, boolean includeClosed) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public CaseQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<CaseFile> page(Filter filter, int offset, int limit) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        args.add(offset);
+        args.add(limit);
+        return jdbc.query("select " + CaseRepository.COLUMNS + " from cases.case_file where " + where
+                + " order by urgent desc, overdue desc, stage_deadline asc nulls last, reported_at desc offset ? limit ?",
+                CaseRepository::map, args.toArray());
+    }
+
+    public long count(Filter filter) {
+        List<Object> args = new ArrayList<>();
+        Long n = jdbc.queryForObject("select count(*) from cases.case_file where " + where(filter, args), Long.class, args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    private static String where(Filter f, List<Object> args) {
+        StringBuilder sql = new StringBuilder(f.includeClosed() ? "true" : "is_open");
+        if (f.territories() != null) {
+            List<String> parts = new ArrayList<>();
+            for (String code : f.territories()) {
+                if (code.equals("500000")) {
+                    parts.add("true");
+                    continue;
+                }
+                String column = switch (code.length()) {
+                    case 6 -> "district_code";
+                    case 9 -> "street_code";
+                    case 12 -> "community_code";
+                    default -> "grid_code";
+                };
+                parts.add(column + " = ?");
+                args.add(code.length() > 15 ? code.substring(0, 15) : code);
+            }
+            sql.append(" and (").append(parts.isEmpty() ? "false" : String.join(" or ", parts)).append(")");
+        }
+        if (f.assignmentInstance() != null) {
+            sql.append(" and assignment_instance = ?");
+            args.add(f.assignmentInstance());
+        }
+        if (f.states() != null && !f.states().isEmpty()) {
+            sql.append(" and state in (").append("?,".repeat(f.states().size() - 1)).append("?)");
+            args.addAll(f.states());
+        }
+        if (f.categoryCode() != null) {
+            sql.append(" and category_code = ?");
+            args.add(f.categoryCode());
+        }
+        if (Boolean.TRUE.equals(f.overdueOnly())) {
+            sql.append(" and overdue");
+        }
+        if (Boolean.TRUE.equals(f.urgentOnly())) {
+            sql.append(" and urgent");
+        }
+        return sql.toString();
+    }
+}

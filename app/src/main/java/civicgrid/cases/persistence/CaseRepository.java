@@ -1,0 +1,211 @@
+package civicgrid.cases.persistence;
+
+import civicgrid.cases.CaseId;
+import civicgrid.cases.CaseState;
+import civicgrid.cases.Channel;
+import civicgrid.cases.HandlingLevel;
+import civicgrid.cases.domain.Assignment;
+import civicgrid.cases.domain.CaseEvent;
+import civicgrid.cases.domain.CaseFile;
+import civicgrid.cases.domain.CaseLocation;
+import civicgrid.catalog.ClockType;
+import civicgrid.catalog.TimeLimit;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Stores cases (optimistic locking on {@code version}), their history, reporters and idempotency keys. */
+@Repository
+public class CaseRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String COLUMNS = "id, number, version, channel, category_code, category_version, description, urgent, lon, lat,"
+            + " grid_code, community_code, street_code, district_code, road_segment_code, reporter, reported_at, state,"
+            + " state_before_hang, handling_level, assignment_instance, assignment_code, assignment_level, stage_seq,"
+            + " stage_full_clock, stage_full_amount, stage_clock, stage_amount, stage_started_at, stage_warning_at, stage_deadline,"
+            + " warned, overdue, postpone_clock, postpone_amount, merged_into, whistle, verified_on_time, registered_on_time,"
+            + " dispatched_on_time, handled_on_time, ever_overdue, returns, reworks, supervisions, escalations, postponements,"
+            + " rating, closed_at";
+    private final JdbcTemplate jdbc;
+
+    public CaseRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public String nextNumber(Instant now) {
+        Long n = jdbc.queryForObject("select nextval('cases.case_number_seq')", Long.class);
+        String day = now.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString().replace("-", "");
+        return "CG" + day + String.format("%07d", n);
+    }
+
+    public Optional<CaseFile> find(CaseId id) {
+        return jdbc.query("select " + COLUMNS + " from cases.case_file where id = ?", CaseRepository::map, id.value())
+                .stream().findFirst();
+    }
+
+    public void insert(CaseFile c, Instant now) {
+        Object[] values = values(c, now);
+        jdbc.update("insert into cases.case_file (" + COLUMNS + ", is_open, updated_at) values ("
+                + "?,".repeat(values.length - 1) + "?)", values);
+        c.stored(c.version());
+    }
+
+    /** Writes the case if nobody changed it since it was read; otherwise {@link OptimisticLockingFailureException}. */
+    public void update(CaseFile c, Instant now) {
+        Object[] values = values(c, now);
+        // every column but id, then the id and the version read
+        String[] names = (COLUMNS + ", is_open, updated_at").split(",\\s*");
+        StringBuilder set = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (int i = 1; i < names.length; i++) {
+            if (names[i].equals("version")) {
+                set.append("version = version + 1, ");
+                continue;
+            }
+            set.append(names[i]).append(" = ?, ");
+            params.add(values[i]);
+        }
+        set.setLength(set.length() - 2);
+        params.add(c.id().value());
+        params.add(c.version());
+        int updated = jdbc.update("update cases.case_file set " + set + " where id = ? and version = ?", params.toArray());
+        if (updated == 0) {
+            throw new OptimisticLockingFailureException("case " + c.id() + " changed concurrently");
+        }
+        c.stored(c.version() + 1);
+    }
+
+    private static Object[] values(CaseFile c, Instant now) {
+        CaseFile.StageClock clock = c.clock();
+        CaseLocation l = c.location();
+        Assignment a = c.assignment();
+        CaseFile.Figures f = c.figures();
+        TimeLimit postpone = c.pendingPostponement();
+        return new Object[] {c.id().value(), c.number(), c.version(), c.channel().name(), c.categoryCode(), c.categoryVersion(),
+            c.description(), c.urgent(), l.lon(), l.lat(), l.gridCode(), l.communityCode(), l.streetCode(), l.districtCode(),
+            l.roadSegmentCode(), c.reporter(), ts(c.reportedAt()), c.state().name(),
+            c.stateBeforeHang() == null ? null : c.stateBeforeHang().name(), c.level().name(),
+            a == null ? null : a.departmentInstance(), a == null ? null : a.departmentCode(), a == null ? null : a.departmentLevel(),
+            clock == null ? null : clock.seq(), clock == null ? null : clock.fullLimit().clock().name(),
+            clock == null ? null : clock.fullLimit().amount(), clock == null ? null : clock.limit().clock().name(),
+            clock == null ? null : clock.limit().amount(), clock == null ? null : ts(clock.startedAt()),
+            clock == null ? null : ts(clock.warningAt()), clock == null ? null : ts(clock.deadline()),
+            clock != null && clock.warned(), clock != null && clock.overdue(),
+            postpone == null ? null : postpone.clock().name(), postpone == null ? null : postpone.amount(),
+            c.mergedInto() == null ? null : c.mergedInto().value(), c.whistle().isEmpty() ? null : JSON.writeValueAsString(
+                    new TreeMap<>(c.whistle())), f.verifiedOnTime(), f.registeredOnTime(), f.dispatchedOnTime(), f.handledOnTime(),
+            f.everOverdue(), f.returns(), f.reworks(), f.supervisions(), f.escalations(), f.postponements(), f.rating(),
+            ts(c.closedAt()), c.state().open(), ts(now)};
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static CaseFile map(ResultSet rs, int row) throws SQLException {
+        CaseFile.StageClock clock = null;
+        if (rs.getObject("stage_seq") != null) {
+            clock = new CaseFile.StageClock(rs.getInt("stage_seq"),
+                    new TimeLimit(ClockType.valueOf(rs.getString("stage_full_clock")), rs.getBigDecimal("stage_full_amount")),
+                    new TimeLimit(ClockType.valueOf(rs.getString("stage_clock")), rs.getBigDecimal("stage_amount")),
+                    instant(rs, "stage_started_at"), instant(rs, "stage_warning_at"), instant(rs, "stage_deadline"),
+                    rs.getBoolean("warned"), rs.getBoolean("overdue"));
+        }
+        String assignment = rs.getString("assignment_instance");
+        String postponeClock = rs.getString("postpone_clock");
+        String whistle = rs.getString("whistle");
+        String beforeHang = rs.getString("state_before_hang");
+        UUID merged = rs.getObject("merged_into", UUID.class);
+        return new CaseFile(new CaseId(rs.getObject("id", UUID.class)), rs.getString("number"), rs.getLong("version"),
+                Channel.valueOf(rs.getString("channel")), rs.getString("category_code"), rs.getInt("category_version"),
+                rs.getString("description"), rs.getBoolean("urgent"),
+                new CaseLocation(rs.getDouble("lon"), rs.getDouble("lat"), rs.getString("grid_code"), rs.getString("community_code"),
+                        rs.getString("street_code"), rs.getString("district_code"), rs.getString("road_segment_code")),
+                rs.getString("reporter"), instant(rs, "reported_at"), CaseState.valueOf(rs.getString("state")),
+                beforeHang == null ? null : CaseState.valueOf(beforeHang), HandlingLevel.valueOf(rs.getString("handling_level")),
+                assignment == null ? null : new Assignment(assignment, rs.getString("assignment_code"), rs.getString("assignment_level")),
+                clock, postponeClock == null ? null : new TimeLimit(ClockType.valueOf(postponeClock), rs.getBigDecimal("postpone_amount")),
+                merged == null ? null : new CaseId(merged),
+                whistle == null ? Map.of() : JSON.readValue(whistle, new TypeReference<LinkedHashMap<String, Boolean>>() { }),
+                new CaseFile.Figures(bool(rs, "verified_on_time"), bool(rs, "registered_on_time"), bool(rs, "dispatched_on_time"),
+                        bool(rs, "handled_on_time"), rs.getBoolean("ever_overdue"), rs.getInt("returns"), rs.getInt("reworks"),
+                        rs.getInt("supervisions"), rs.getInt("escalations"), rs.getInt("postponements"),
+                        (Integer) rs.getObject("rating")),
+                instant(rs, "closed_at"));
+    }
+
+    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+        Object v = rs.getObject(column);
+        return v == null ? null : (Boolean) v;
+    }
+
+    public void appendEvents(CaseId id, List<CaseEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Integer last = jdbc.queryForObject("select coalesce(max(seq), 0) from cases.case_event where case_id = ?", Integer.class,
+                id.value());
+        int seq = last == null ? 0 : last;
+        List<Object[]> rows = new ArrayList<>();
+        for (CaseEvent e : events) {
+            rows.add(new Object[] {id.value(), ++seq, e.action().name(), e.from() == null ? null : e.from().name(), e.to().name(),
+                e.actor(), e.actorRole(), e.reason(), ts(e.at()), e.details().isEmpty() ? null
+                    : JSON.writeValueAsString(new TreeMap<>(e.details()))});
+        }
+        jdbc.batchUpdate("insert into cases.case_event (case_id, seq, action, from_state, to_state, actor, actor_role, reason, at,"
+                + " details) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /** A case's history, oldest first. */
+    public List<Map<String, Object>> history(CaseId id) {
+        return jdbc.queryForList("select seq, action, from_state, to_state, actor, actor_role, reason, at, details"
+                + " from cases.case_event where case_id = ? order by seq", id.value());
+    }
+
+    public void linkReporter(CaseId id, String reporter, String channel, Instant at) {
+        jdbc.update("insert into cases.case_reporter (case_id, reporter, channel, linked_at) values (?, ?, ?, ?)"
+                + " on conflict do nothing", id.value(), reporter, channel, ts(at));
+    }
+
+    public List<String> reporters(CaseId id) {
+        return jdbc.queryForList("select reporter from cases.case_reporter where case_id = ? order by linked_at, reporter",
+                String.class, id.value());
+    }
+
+    /** The case an idempotency key already created, if any. */
+    public Optional<CaseId> caseForKey(String principal, String key) {
+        return jdbc.queryForList("select case_id from cases.idempotency_key where principal = ? and key = ?", UUID.class,
+                principal, key).stream().findFirst().map(CaseId::new);
+    }
+
+    /** False when the key is taken (by a concurrent request with the same key). */
+    public boolean claimKey(String principal, String key, CaseId id, Instant at) {
+        return jdbc.update("insert into cases.idempotency_key (principal, key, case_id, created_at) values (?, ?, ?, ?)"
+                + " on conflict do nothing", principal, key, id.value(), ts(at)) == 1;
+    }
+
+    /** Open cases of a category reported since {@code since} within a box around a point. */
+    public List<CaseFile> openNear(String category, Instant since, double minLon, double maxLon, double minLat, double maxLat) {
+        return jdbc.query("select " + COLUMNS + " from cases.case_file where is_open and category_code = ? and reported_at >= ?"
+                + " and lat between ? and ? and lon between ? and ? order by reported_at limit 20", CaseRepository::map, category,
+                ts(since), minLat, maxLat, minLon, maxLon);
+    }
+}

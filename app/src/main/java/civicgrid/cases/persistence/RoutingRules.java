@@ -1,0 +1,23 @@
+package civicgrid.cases.persistence;
+
+import civicgrid.cases.routing.RoutingRule;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The routing rules table, read whole (it holds tens of rows). */
+@Repository
+public class RoutingRules {
+
+    private final JdbcTemplate jdbc;
+
+    public RoutingRules(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<RoutingRule> all() {
+        return jdbc.query("select category_code, territory_prefix, default_department, target_department, automatic, priority, note"
+                + " from cases.routing_rule order by priority, id", (rs, i) -> new RoutingRule(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getInt(6), rs.getString(7)));
+    }
+}
