@@ -1,0 +1,214 @@
+package civicgrid.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import civicgrid.cases.app.CaseWorkflow;
+import civicgrid.cases.deadline.CaseTimers;
+import civicgrid.geo.GeoApi;
+import civicgrid.support.IntegrationTest;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Point;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** Integrity, scope, duplicates, queues, bad input and timers of the case API. */
+class CaseHttpTest extends IntegrationTest {
+
+    @Autowired
+    GeoApi geo;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SchedulerClient scheduler;
+    @Autowired
+    CaseWorkflow workflow;
+
+    private Point in(String grid) {
+        return geo.model().node(grid).orElseThrow().geometry().getInteriorPoint();
+    }
+
+    private String body(String category, Point p, String text) {
+        return "{\"category\":\"" + category + "\",\"description\":\"" + text + "\",\"lon\":" + p.getX() + ",\"lat\":" + p.getY()
+                + ",\"channel\":\"CITIZEN\"}";
+    }
+
+    private Response report(String user, String body, String key) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url("/api/v1/cases"))).header("Content-Type", "application/json")
+                .header("Authorization", basic(user, "demo")).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            b.header("Idempotency-Key", key);
+        }
+        return send(b.build());
+    }
+
+    @Test
+    void aReplayedReportWithTheSameKeyCreatesNothingNew() {
+        String key = UUID.randomUUID().toString();
+        String body = body("E0102", in("500104001004002"), "道路上有积存垃圾渣土");
+        Response first = report("citizen", body, key);
+        Response again = report("citizen", body, key);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        Integer rows = jdbc.queryForObject("select count(*) from cases.idempotency_key where key = ?", Integer.class, key);
+        assertThat(rows).isEqualTo(1);
+        assertThat(report("citizen", body, "x".repeat(101)).json().get("code").asString()).isEqualTo("INVALID_IDEMPOTENCY_KEY");
+    }
+
+    @Test
+    void twoPeopleActingAtOnceOneWinsTheOtherGets409() throws Exception {
+        String id = report("citizen", body("E0103", in("500104001001001"), "楼道里乱堆杂物"), null).json().get("id").asString();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Response>> both = List.of(() -> postJson("/api/v1/cases/" + id + "/actions/verify", "gridworker", "{}"),
+                    () -> postJson("/api/v1/cases/" + id + "/actions/verify", "xinshancun", "{}"));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> f : pool.invokeAll(both)) {
+                statuses.add(f.get().status());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdown();
+        }
+        JsonNode now = get("/api/v1/cases/" + id, "xinshancun").json();
+        long seen = now.get("version").asLong();
+        Response stale = postJson("/api/v1/cases/" + id + "/actions/register", "xinshancun", "{\"expectedVersion\":" + (seen - 1) + "}");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().get("code").asString()).isEqualTo("STALE_VERSION");
+        List<JsonNode> history = new ArrayList<>();
+        get("/api/v1/cases/" + id + "/history", "xinshancun").json().forEach(history::add);
+        assertThat(history).filteredOn(e -> e.get("action").asString().equals("VERIFY")).hasSize(1);
+    }
+
+    @Test
+    void anotherStreetCannotSeeOrTouchTheCase() {
+        String id = report("citizen", body("E0101", in("500104001001002"), "垃圾"), null).json().get("id").asString();
+        Response read = get("/api/v1/cases/" + id, "ciqikou");
+        assertThat(read.status()).isEqualTo(403);
+        assertThat(read.json().get("code").asString()).isEqualTo("OUT_OF_SCOPE");
+        assertThat(postJson("/api/v1/cases/" + id + "/actions/verify", "ciqikou", "{}").json().get("code").asString())
+                .isEqualTo("OUT_OF_SCOPE");
+        assertThat(postJson("/api/v1/cases/" + id + "/actions/verify", "leader", "{}").json().get("code").asString())
+                .isEqualTo("ROLE_NOT_ALLOWED");
+        assertThat(postJson("/api/v1/cases/" + id + "/actions/close", "xinshancun", "{}").json().get("code").asString())
+                .isEqualTo("INVALID_TRANSITION");
+        assertThat(get("/api/v1/cases/" + id, "citizen").status()).as("the reporter follows it").isEqualTo(200);
+        assertThat(get("/api/v1/cases?queue=team", "citizen").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aNearbyReportOfTheSameKindIsProposedAsDuplicateAndMergingKeepsBothReporters() {
+        Point p = in("500104001008003");
+        String first = report("citizen", body("E0104", p, "垃圾桶满溢"), null).json().get("id").asString();
+        String nearby = "{\"category\":\"E0104\",\"description\":\"这里垃圾桶满了\",\"lon\":" + (p.getX() + 0.0005) + ",\"lat\":"
+                + p.getY() + ",\"channel\":\"GRID_WORKER\"}";
+        Response second = report("gridworker", nearby, null);
+        JsonNode suggestions = second.json().get("duplicateSuggestions");
+        assertThat(suggestions.size()).isEqualTo(1);
+        assertThat(suggestions.get(0).get("id").asString()).isEqualTo(first);
+        assertThat(suggestions.get(0).get("distanceMeters").asDouble()).isBetween(40.0, 60.0);
+        String farAway = "{\"category\":\"E0104\",\"description\":\"远处\",\"lon\":" + (p.getX() + 0.01) + ",\"lat\":" + p.getY() + "}";
+        Response far = report("xinshancun", farAway, null);
+        if (far.status() == 201) {
+            assertThat(far.json().get("duplicateSuggestions").toString()).doesNotContain(first);
+        }
+        String secondId = second.json().get("id").asString();
+        assertThat(postJson("/api/v1/cases/" + secondId + "/actions/merge", "xinshancun", "{\"mergeInto\":\"" + first + "\"}")
+                .json().get("code").asString()).isEqualTo("REASON_REQUIRED");
+        JsonNode merged = postJson("/api/v1/cases/" + secondId + "/actions/merge", "xinshancun",
+                "{\"mergeInto\":\"" + first + "\",\"reason\":\"同一处垃圾桶\"}").json();
+        assertThat(merged.get("state").asString()).isEqualTo("MERGED");
+        assertThat(merged.get("mergedInto").asString()).isEqualTo(first);
+        JsonNode reporters = get("/api/v1/cases/" + first + "/reporters", "xinshancun").json();
+        assertThat(reporters.toString()).contains("citizen").contains("gridworker");
+    }
+
+    @Test
+    void queuesShowUrgentFirstAndStayInTheTerritory() {
+        Point p = in("500104001009001");
+        report("xinshancun", body("E0105", p, "普通"), null);
+        String urgent = "{\"category\":\"C0101\",\"description\":\"井盖缺失很危险\",\"lon\":" + p.getX() + ",\"lat\":" + p.getY()
+                + ",\"urgent\":true,\"channel\":\"HOTLINE_12345\"}";
+        String urgentId = report("xinshancun", urgent, null).json().get("id").asString();
+        JsonNode team = get("/api/v1/cases?queue=team&size=5", "xinshancun").json();
+        assertThat(team.get("items").get(0).get("id").asString()).as("urgent pinned on top").isEqualTo(urgentId);
+        assertThat(team.get("total").asLong()).isGreaterThanOrEqualTo(2);
+        team.get("items").forEach(i -> assertThat(i.get("place").get("streetCode").asString()).isEqualTo("500104001"));
+        JsonNode urgentOnly = get("/api/v1/cases?queue=urgent", "dadukou").json();
+        urgentOnly.get("items").forEach(i -> assertThat(i.get("urgent").asBoolean()).isTrue());
+        assertThat(get("/api/v1/cases?queue=team", "ciqikou").json().toString()).doesNotContain(urgentId);
+        JsonNode verifiedOnly = get("/api/v1/cases?queue=team&state=REPORTED&size=200", "xinshancun").json();
+        verifiedOnly.get("items").forEach(i -> assertThat(i.get("state").asString()).isEqualTo("REPORTED"));
+    }
+
+    @Test
+    void badInputIsAClear4xx() {
+        Point p = in("500104001001003");
+        assertThat(report("citizen", body("Z9999", p, "x"), null).json().get("code").asString()).isEqualTo("UNKNOWN_CATEGORY");
+        assertThat(report("citizen", "{\"category\":\"E0101\",\"description\":\"x\",\"lon\":116.4,\"lat\":39.9}", null).json()
+                .get("code").asString()).isEqualTo("LOCATION_OUTSIDE_CITY");
+        assertThat(report("citizen", "{\"category\":\"E0101\",\"description\":\"x\",\"lon\":500,\"lat\":39.9}", null).json()
+                .get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(report("citizen", "{\"category\":\"E0101\",\"description\":\"\",\"lon\":106.4,\"lat\":29.3}", null).json()
+                .get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(report("citizen", "{\"category\":\"E0101\",", null).json().get("code").asString()).isEqualTo("MALFORMED_BODY");
+        assertThat(report("citizen", "{\"category\":\"E0101\",\"description\":\"x\",\"lon\":\"east\",\"lat\":29.3}", null).json()
+                .get("code").asString()).isEqualTo("MALFORMED_BODY");
+        assertThat(report("citizen", "{\"description\":\"x\",\"lon\":106.4,\"lat\":29.3}", null).json().get("code").asString())
+                .isEqualTo("CATEGORY_REQUIRED");
+        assertThat(get("/api/v1/cases/not-a-uuid", "city").json().get("code").asString()).isEqualTo("INVALID_CASE_ID");
+        assertThat(get("/api/v1/cases/" + UUID.randomUUID(), "city").status()).isEqualTo(404);
+        String id = report("citizen", body("E0101", p, "垃圾"), null).json().get("id").asString();
+        assertThat(postJson("/api/v1/cases/" + id + "/actions/fly", "city", "{}").json().get("code").asString()).isEqualTo("UNKNOWN_ACTION");
+        assertThat(postJson("/api/v1/cases/" + id + "/actions/overdue", "city", "{}").json().get("code").asString())
+                .isEqualTo("UNKNOWN_ACTION");
+        assertThat(postJson("/api/v1/cases/" + id + "/actions/evaluate", "citizen", "{\"rating\":\"great\"}").json().get("code")
+                .asString()).isEqualTo("MALFORMED_BODY");
+        assertThat(get("/api/v1/cases?queue=everything", "city").json().get("code").asString()).isEqualTo("UNKNOWN_QUEUE");
+        assertThat(get("/api/v1/cases?size=1000", "city").json().get("code").asString()).isEqualTo("INVALID_PAGE");
+        Response nothingHalfWritten = get("/api/v1/cases/" + id + "/history", "xinshancun");
+        assertThat(nothingHalfWritten.json().size()).as("refused actions leave no trace").isEqualTo(1);
+    }
+
+    @Test
+    void aStageTimerFiresOnceAndAStaleOneChangesNothing() throws Exception {
+        String id = report("citizen", body("E0101", in("500104001014001"), "垃圾满地"), null).json().get("id").asString();
+        List<String> pending = jdbc.queryForList("select task_instance from scheduled_tasks where task_name = ? and task_instance like ?",
+                String.class, CaseTimers.STAGE_LIGHT.getTaskName(), id + "%");
+        assertThat(pending).as("yellow and red timers of the verification stage, in the database").hasSize(2);
+        // make the red light due now, as after a night of downtime, and let the scheduler pick it up
+        scheduler.reschedule(CaseTimers.STAGE_LIGHT.instanceId(id + "-1-R"), Instant.now());
+        JsonNode overdue = null;
+        for (int i = 0; i < 100; i++) {
+            overdue = get("/api/v1/cases/" + id, "xinshancun").json();
+            if (overdue.get("stage").get("light").asString().equals("RED")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(overdue.get("stage").get("light").asString()).isEqualTo("RED");
+        assertThat(overdue.get("figures").get("everOverdue").asBoolean()).isTrue();
+        // the same timer firing again (a retry, a second node) and an old stage's timer change nothing
+        workflow.timer(CaseId.parse(id), 1, CaseAction.OVERDUE);
+        workflow.timer(CaseId.parse(id), 0, CaseAction.WARN);
+        List<String> lights = new ArrayList<>();
+        get("/api/v1/cases/" + id + "/history", "xinshancun").json().forEach(e -> lights.add(e.get("action").asString()));
+        assertThat(lights).containsOnlyOnce("OVERDUE").doesNotContain("WARN");
+        assertThat(jdbc.queryForList("select task_instance from scheduled_tasks where task_instance = ?", String.class, id + "-1-R"))
+                .as("a fired timer is gone").isEmpty();
+        Duration.ofMillis(1);
+    }
+}
