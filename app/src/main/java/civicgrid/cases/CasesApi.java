@@ -7,6 +7,7 @@ import civicgrid.cases.domain.Assignment;
 import civicgrid.cases.domain.CaseCommand;
 import civicgrid.cases.domain.CaseFile;
 import civicgrid.cases.persistence.CaseQueries;
+import civicgrid.cases.persistence.CaseRatesQuery;
 import civicgrid.cases.persistence.CaseRepository;
 import civicgrid.catalog.CatalogApi;
 import civicgrid.catalog.Department;
@@ -44,16 +45,18 @@ public class CasesApi {
     private final CaseQueries queries;
     private final IdentityApi identity;
     private final CatalogApi catalog;
+    private final CaseRatesQuery ratesQuery;
     private final Clock clock;
 
     CasesApi(CaseWorkflow workflow, CaseViews views, CaseRepository cases, CaseQueries queries, IdentityApi identity,
-             CatalogApi catalog, Clock clock) {
+             CatalogApi catalog, CaseRatesQuery ratesQuery, Clock clock) {
         this.workflow = workflow;
         this.views = views;
         this.cases = cases;
         this.queries = queries;
         this.identity = identity;
         this.catalog = catalog;
+        this.ratesQuery = ratesQuery;
         this.clock = clock;
     }
 
@@ -143,6 +146,30 @@ public class CasesApi {
                 queue == CaseQueue.OVERDUE, queue == CaseQueue.URGENT, queue == CaseQueue.ALL);
         List<CaseView> items = queries.page(filter, page * size, size).stream().map(f -> views.view(f, actor, List.of(), null)).toList();
         return new Page(items, queries.count(filter), page, size);
+    }
+
+    /**
+     * GB/T 30428.4 rates of the cases reported in [from, to) inside a territory of the caller (their
+     * whole scope when none is given), optionally of one department, grouped as asked.
+     */
+    public List<Rates> rates(java.time.Instant from, java.time.Instant to, String territory, String department,
+                             RatesGroupBy groupBy) {
+        CurrentUser user = identity.requireCurrentUser();
+        if (user.role() == Role.CITIZEN) {
+            throw CivicGridException.forbidden("ROLE_NOT_ALLOWED", "Rates are for the command centers, departments and leaders.");
+        }
+        if (!to.isAfter(from)) {
+            throw CivicGridException.badRequest("INVALID_PERIOD", "The period must end after it starts.");
+        }
+        List<String> territories = territory != null ? List.of(territory) : user.scope().unitCodes().stream().sorted().toList();
+        List<Rates> out = new ArrayList<>();
+        for (String code : territories) {
+            if (!user.sees(code)) {
+                throw CivicGridException.forbidden("OUT_OF_SCOPE", "Territory " + code + " is outside your scope.");
+            }
+            out.addAll(ratesQuery.rates(from, to, code, department, groupBy));
+        }
+        return out;
     }
 
     private static Set<String> orDefault(Set<String> chosen, String... defaults) {

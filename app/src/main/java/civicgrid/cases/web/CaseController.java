@@ -110,6 +110,19 @@ class CaseController {
         return cases.queue(parsed, state, category, page, size);
     }
 
+    /** GB/T 30428.4 rates for a period (dates in Asia/Shanghai, {@code to} exclusive) and territory. */
+    @GetMapping("/rates")
+    List<civicgrid.cases.Rates> rates(@RequestParam java.time.LocalDate from, @RequestParam java.time.LocalDate to,
+                                      @RequestParam(required = false) String territory,
+                                      @RequestParam(required = false) String department,
+                                      @RequestParam(defaultValue = "NONE") civicgrid.cases.RatesGroupBy groupBy) {
+        java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+        if (territory != null) {
+            civicgrid.geo.UnitCode.of(territory);
+        }
+        return cases.rates(from.atStartOfDay(china).toInstant(), to.atStartOfDay(china).toInstant(), territory, department, groupBy);
+    }
+
     private static CaseId parse(String id) {
         try {
             return CaseId.parse(id);

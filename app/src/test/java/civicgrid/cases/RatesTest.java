@@ -1,0 +1,112 @@
+package civicgrid.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import civicgrid.cases.app.CaseWorkflow;
+import civicgrid.geo.GeoApi;
+import civicgrid.support.IntegrationTest;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Point;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * GB/T 30428.4 rates on a hand-computed example: four cases in community 500104001022 (no other
+ * test reports there), with a late verification, a return, a rework, an overdue disposal and an
+ * invalid report.
+ */
+class RatesTest extends IntegrationTest {
+
+    @Autowired
+    GeoApi geo;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    CaseWorkflow workflow;
+
+    private String report(String text) {
+        Point p = geo.model().node("500104001022001").orElseThrow().geometry().getInteriorPoint();
+        return postJson("/api/v1/cases", "citizen", "{\"category\":\"E0101\",\"description\":\"" + text + "\",\"lon\":" + p.getX()
+                + ",\"lat\":" + p.getY() + ",\"channel\":\"CITIZEN\"}").json().get("id").asString();
+    }
+
+    private void act(String user, String id, String action, String body) {
+        Response r = postJson("/api/v1/cases/" + id + "/actions/" + action, user, body);
+        assertThat(r.status()).as(action + ": " + r.body()).isEqualTo(200);
+    }
+
+    /** Time passes: the current stage's deadline is already behind us. */
+    private void expireStage(String id) {
+        jdbc.update("update cases.case_file set stage_deadline = now() - interval '1 hour' where id = ?::uuid", id);
+    }
+
+    @Test
+    void ratesOfAHandComputedExample() {
+        String a = report("A");
+        act("xinshancun", a, "verify", "{}");
+        act("xinshancun", a, "register", "{}");
+        act("sanitation.dadukou", a, "accept", "{}");
+        act("sanitation.dadukou", a, "report-back", "{\"reason\":\"done\"}");
+        act("xinshancun", a, "check-pass", "{}");
+        act("xinshancun", a, "close", "{}");
+        act("citizen", a, "evaluate", "{\"rating\":5}");
+
+        String b = report("B");
+        expireStage(b);
+        act("xinshancun", b, "verify", "{}");
+        act("xinshancun", b, "register", "{}");
+        act("sanitation.dadukou", b, "return", "{\"reason\":\"wrong department\"}");
+        act("xinshancun", b, "dispatch", "{\"department\":\"SANITATION\"}");
+        act("sanitation.dadukou", b, "accept", "{}");
+        act("sanitation.dadukou", b, "report-back", "{\"reason\":\"done\"}");
+        act("xinshancun", b, "check-fail", "{\"reason\":\"still dirty\"}");
+        act("sanitation.dadukou", b, "report-back", "{\"reason\":\"done again\"}");
+        act("xinshancun", b, "check-pass", "{}");
+        act("xinshancun", b, "close", "{}");
+        act("citizen", b, "evaluate", "{\"rating\":2}");
+
+        String c = report("C");
+        act("xinshancun", c, "verify", "{}");
+        act("xinshancun", c, "register", "{}");
+        act("sanitation.dadukou", c, "accept", "{}");
+        JsonNode seen = get("/api/v1/cases/" + c, "xinshancun").json();
+        workflow.timer(CaseId.parse(c), seen.get("stage").get("seq").asInt(), CaseAction.OVERDUE);
+        expireStage(c);
+        act("sanitation.dadukou", c, "report-back", "{\"reason\":\"late\"}");
+
+        String d = report("D");
+        act("xinshancun", d, "invalidate", "{\"reason\":\"nothing there\"}");
+
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        JsonNode rows = get("/api/v1/cases/rates?from=" + today.minusDays(1) + "&to=" + today.plusDays(1)
+                + "&territory=500104001022", "xinshancun").json();
+        assertThat(rows.size()).isEqualTo(1);
+        JsonNode r = rows.get(0);
+        assertThat(r.get("reported").asLong()).isEqualTo(4);
+        assertThat(r.get("verified").asLong()).isEqualTo(4);
+        assertThat(r.get("onTimeVerificationRate").asDouble()).isEqualTo(0.75);
+        assertThat(r.get("registered").asLong()).isEqualTo(3);
+        assertThat(r.get("onTimeRegistrationRate").asDouble()).isEqualTo(1.0);
+        assertThat(r.get("dispatched").asLong()).isEqualTo(3);
+        assertThat(r.get("onTimeDispatchRate").asDouble()).isEqualTo(1.0);
+        assertThat(r.get("accurateDispatchRate").asDouble()).isEqualTo(0.6667);
+        assertThat(r.get("disposalRate").asDouble()).isEqualTo(1.0);
+        assertThat(r.get("onTimeDisposalRate").asDouble()).isEqualTo(0.6667);
+        assertThat(r.get("reworkRate").asDouble()).isEqualTo(0.3333);
+        assertThat(r.get("overdueRate").asDouble()).isEqualTo(0.3333);
+        assertThat(r.get("closureRate").asDouble()).isEqualTo(0.6667);
+        assertThat(r.get("satisfactionRate").asDouble()).isEqualTo(0.5);
+
+        JsonNode byDepartment = get("/api/v1/cases/rates?from=" + today.minusDays(1) + "&to=" + today.plusDays(1)
+                + "&territory=500104001022&groupBy=DEPARTMENT", "dadukou").json();
+        assertThat(byDepartment.toString()).contains("500104:SANITATION").contains("unassigned");
+        assertThat(get("/api/v1/cases/rates?from=" + today + "&to=" + today + "&territory=500104001022", "dadukou").json()
+                .get("code").asString()).isEqualTo("INVALID_PERIOD");
+        assertThat(get("/api/v1/cases/rates?from=" + today + "&to=" + today.plusDays(1) + "&territory=500106004", "xinshancun").json()
+                .get("code").asString()).isEqualTo("OUT_OF_SCOPE");
+        assertThat(get("/api/v1/cases/rates?from=yesterday&to=" + today, "xinshancun").status()).isEqualTo(400);
+    }
+}
