@@ -1,5 +1,6 @@
 package civicgrid.cases;
 
+import civicgrid.cases.app.CaseAttachments;
 import civicgrid.cases.app.CaseViews;
 import civicgrid.cases.app.CaseWorkflow;
 import civicgrid.cases.domain.Actor;
@@ -46,10 +47,11 @@ public class CasesApi {
     private final IdentityApi identity;
     private final CatalogApi catalog;
     private final CaseRatesQuery ratesQuery;
+    private final CaseAttachments attachments;
     private final Clock clock;
 
     CasesApi(CaseWorkflow workflow, CaseViews views, CaseRepository cases, CaseQueries queries, IdentityApi identity,
-             CatalogApi catalog, CaseRatesQuery ratesQuery, Clock clock) {
+             CatalogApi catalog, CaseRatesQuery ratesQuery, CaseAttachments attachments, Clock clock) {
         this.workflow = workflow;
         this.views = views;
         this.cases = cases;
@@ -57,6 +59,7 @@ public class CasesApi {
         this.identity = identity;
         this.catalog = catalog;
         this.ratesQuery = ratesQuery;
+        this.attachments = attachments;
         this.clock = clock;
     }
 
@@ -108,6 +111,26 @@ public class CasesApi {
     public List<Map<String, Object>> history(CaseId id) {
         visible(workflow.load(id), actor());
         return cases.history(id);
+    }
+
+    /** Adds a photo to a case the caller can see (leaders only watch). */
+    public Attachment attach(CaseId id, String filename, byte[] content) {
+        Actor actor = actor();
+        visible(workflow.load(id), actor);
+        if (actor.role().readOnly()) {
+            throw CivicGridException.forbidden("ROLE_NOT_ALLOWED", "Leaders watch; they do not add photos.");
+        }
+        return attachments.add(id, filename, content, actor.username());
+    }
+
+    public List<Attachment> attachments(CaseId id) {
+        visible(workflow.load(id), actor());
+        return attachments.list(id);
+    }
+
+    public byte[] attachmentContent(CaseId id, java.util.UUID attachment) {
+        visible(workflow.load(id), actor());
+        return attachments.content(id, attachment);
     }
 
     public List<String> reporters(CaseId id) {

@@ -75,6 +75,29 @@ class CaseController {
         return cases.history(parse(id));
     }
 
+    @PostMapping(value = "/{id}/attachments", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    civicgrid.cases.Attachment attach(@PathVariable String id,
+                                      @org.springframework.web.bind.annotation.RequestPart("file")
+                                      org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        return cases.attach(parse(id), file.getOriginalFilename(), file.getBytes());
+    }
+
+    @GetMapping("/{id}/attachments")
+    List<civicgrid.cases.Attachment> attachments(@PathVariable String id) {
+        return cases.attachments(parse(id));
+    }
+
+    @GetMapping("/{id}/attachments/{attachment}")
+    ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable java.util.UUID attachment) {
+        CaseId caseId = parse(id);
+        civicgrid.cases.Attachment meta = cases.attachments(caseId).stream().filter(a -> a.id().equals(attachment.toString()))
+                .findFirst().orElseThrow(() -> CivicGridException.notFound("ATTACHMENT_NOT_FOUND", "No such attachment."));
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(meta.contentType()))
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "private, max-age=3600")
+                .body(cases.attachmentContent(caseId, attachment));
+    }
+
     @GetMapping("/{id}/reporters")
     List<String> reporters(@PathVariable String id) {
         return cases.reporters(parse(id));

@@ -112,3 +112,18 @@ create table cases.routing_rule (
 -- disputes and stability matters need a person's judgement at the street's peace & rule-of-law sector
 insert into cases.routing_rule (default_department, automatic, priority, note)
 values ('STREET_GOVERNANCE', false, 50, 'disputes: the dispatcher decides who mediates');
+
+-- Photos of a report, of the disposal, of the check. Stored in the database: written in the same
+-- transaction as their audit entry, backed up with everything else.
+create table cases.attachment (
+    id           uuid primary key,
+    case_id      uuid         not null references cases.case_file (id),
+    filename     varchar(200) not null,
+    content_type varchar(40)  not null,
+    size_bytes   int          not null,
+    sha256       char(64)     not null,
+    content      bytea        not null,
+    uploaded_by  varchar(60)  not null,
+    uploaded_at  timestamptz  not null
+);
+create index attachment_case_idx on cases.attachment (case_id);
