@@ -28,6 +28,10 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+        registry.add("civicgrid.webhooks.endpoints[0].url", () -> WebhookReceiver.get().url());
+        registry.add("civicgrid.webhooks.endpoints[0].secret", () -> WebhookReceiver.SECRET);
+        registry.add("civicgrid.webhooks.endpoints[0].territory", () -> "500104");
+        registry.add("civicgrid.webhooks.retry-interval", () -> "PT1S");
     }
 
     protected String url(String path) {
