@@ -41,6 +41,27 @@ public final class CaseFile {
         static Figures empty() {
             return new Figures(null, null, null, null, false, 0, 0, 0, 0, 0, null);
         }
+
+        Figures withSteps(Boolean verified, Boolean registered, Boolean dispatched, Boolean handled) {
+            return new Figures(verified, registered, dispatched, handled, everOverdue, returns, reworks, supervisions, escalations,
+                    postponements, rating);
+        }
+
+        Figures counting(int moreReturns, int moreReworks, int moreSupervisions, int moreEscalations, int morePostponements) {
+            return new Figures(verifiedOnTime, registeredOnTime, dispatchedOnTime, handledOnTime, everOverdue, returns + moreReturns,
+                    reworks + moreReworks, supervisions + moreSupervisions, escalations + moreEscalations,
+                    postponements + morePostponements, rating);
+        }
+
+        Figures overdue() {
+            return new Figures(verifiedOnTime, registeredOnTime, dispatchedOnTime, handledOnTime, true, returns, reworks,
+                    supervisions, escalations, postponements, rating);
+        }
+
+        Figures rated(int stars) {
+            return new Figures(verifiedOnTime, registeredOnTime, dispatchedOnTime, handledOnTime, everOverdue, returns, reworks,
+                    supervisions, escalations, postponements, stars);
+        }
     }
 
     private final CaseId id;
@@ -173,9 +194,7 @@ public final class CaseFile {
             case ACCEPT -> moveTo(CaseState.IN_PROGRESS);
             case RETURN -> {
                 details.put("from", assignment.departmentInstance());
-                figures = new Figures(figures.verifiedOnTime(), figures.registeredOnTime(), figures.dispatchedOnTime(),
-                        figures.handledOnTime(), figures.everOverdue(), figures.returns() + 1, figures.reworks(),
-                        figures.supervisions(), figures.escalations(), figures.postponements(), figures.rating());
+                figures = figures.counting(1, 0, 0, 0, 0);
                 assignment = null;
                 pendingPostponement = null;
                 moveTo(CaseState.REGISTERED);
@@ -191,9 +210,8 @@ public final class CaseFile {
                 startStage(limits.close(), now, deadlines);
             }
             case CHECK_FAIL -> {
-                figures = new Figures(figures.verifiedOnTime(), figures.registeredOnTime(), figures.dispatchedOnTime(), null,
-                        figures.everOverdue(), figures.returns(), figures.reworks() + 1, figures.supervisions(),
-                        figures.escalations(), figures.postponements(), figures.rating());
+                figures = figures.withSteps(figures.verifiedOnTime(), figures.registeredOnTime(), figures.dispatchedOnTime(), null)
+                        .counting(0, 1, 0, 0, 0);
                 moveTo(CaseState.IN_PROGRESS);
                 startStage(context.category().disposalLimit(urgent), now, deadlines);
             }
@@ -208,9 +226,7 @@ public final class CaseFile {
                     throw new CaseRuleViolation(INVALID, "RATING_REQUIRED", "Rate the outcome from 1 (poor) to 5 (very satisfied).");
                 }
                 details.put("rating", rating);
-                figures = new Figures(figures.verifiedOnTime(), figures.registeredOnTime(), figures.dispatchedOnTime(),
-                        figures.handledOnTime(), figures.everOverdue(), figures.returns(), figures.reworks(),
-                        figures.supervisions(), figures.escalations(), figures.postponements(), rating);
+                figures = figures.rated(rating);
                 moveTo(CaseState.EVALUATED);
             }
             case REQUEST_POSTPONE -> {
@@ -232,9 +248,7 @@ public final class CaseFile {
                 details.put("extension", pendingPostponement.toString());
                 if (action == CaseAction.APPROVE_POSTPONE) {
                     extendStage(pendingPostponement, now, deadlines);
-                    figures = new Figures(figures.verifiedOnTime(), figures.registeredOnTime(), figures.dispatchedOnTime(),
-                            figures.handledOnTime(), figures.everOverdue(), figures.returns(), figures.reworks(),
-                            figures.supervisions(), figures.escalations(), figures.postponements() + 1, figures.rating());
+                    figures = figures.counting(0, 0, 0, 0, 1);
                 }
                 pendingPostponement = null;
             }
@@ -249,9 +263,7 @@ public final class CaseFile {
                 stateBeforeHang = null;
                 resumeStage(now, deadlines);
             }
-            case SUPERVISE -> figures = new Figures(figures.verifiedOnTime(), figures.registeredOnTime(), figures.dispatchedOnTime(),
-                    figures.handledOnTime(), figures.everOverdue(), figures.returns(), figures.reworks(),
-                    figures.supervisions() + 1, figures.escalations(), figures.postponements(), figures.rating());
+            case SUPERVISE -> figures = figures.counting(0, 0, 1, 0, 0);
             case ESCALATE -> {
                 if (level == HandlingLevel.CITY) {
                     throw new CaseRuleViolation(CONFLICT, "ALREADY_AT_CITY", "The city center already owns this case.");
@@ -259,9 +271,7 @@ public final class CaseFile {
                 details.put("fromLevel", level.name());
                 level = level.up();
                 details.put("toLevel", level.name());
-                figures = new Figures(figures.verifiedOnTime(), figures.registeredOnTime(), figures.dispatchedOnTime(),
-                        figures.handledOnTime(), figures.everOverdue(), figures.returns(), figures.reworks(),
-                        figures.supervisions(), figures.escalations() + 1, figures.postponements(), figures.rating());
+                figures = figures.counting(0, 0, 0, 1, 0);
             }
             case WHISTLE -> {
                 if (command.departments() == null || command.departments().isEmpty()) {
@@ -309,17 +319,14 @@ public final class CaseFile {
             clock = new StageClock(clock.seq(), clock.fullLimit(), clock.limit(), clock.startedAt(), clock.warningAt(),
                     clock.deadline(), true, true);
             boolean disposal = state == CaseState.DISPATCHED || state == CaseState.IN_PROGRESS;
-            int supervisions = figures.supervisions() + (disposal ? 1 : 0);
-            int escalations = figures.escalations();
+            int escalated = 0;
             if (disposal && urgent && level != HandlingLevel.CITY) {
                 details.put("escalatedTo", level.up().name());
                 level = level.up();
-                escalations++;
+                escalated = 1;
             }
             details.put("supervised", disposal);
-            figures = new Figures(figures.verifiedOnTime(), figures.registeredOnTime(), figures.dispatchedOnTime(),
-                    figures.handledOnTime(), true, figures.returns(), figures.reworks(), supervisions, escalations,
-                    figures.postponements(), figures.rating());
+            figures = figures.overdue().counting(0, 0, disposal ? 1 : 0, escalated, 0);
         } else {
             throw new IllegalArgumentException("not a timer: " + light);
         }
@@ -432,12 +439,12 @@ public final class CaseFile {
         return clock == null || clock.deadline() == null || !now.isAfter(clock.deadline());
     }
 
+    /** The figures with the given steps' on-time flags set (null: unchanged). */
     private Figures figuresWith(Boolean verified, Boolean registered, Boolean dispatched, Boolean handled) {
-        return new Figures(verified != null ? verified : figures.verifiedOnTime(),
+        return figures.withSteps(verified != null ? verified : figures.verifiedOnTime(),
                 registered != null ? registered : figures.registeredOnTime(),
                 dispatched != null ? dispatched : figures.dispatchedOnTime(),
-                handled != null ? handled : figures.handledOnTime(), figures.everOverdue(), figures.returns(), figures.reworks(),
-                figures.supervisions(), figures.escalations(), figures.postponements(), figures.rating());
+                handled != null ? handled : figures.handledOnTime());
     }
 
     private void moveTo(CaseState next) {
