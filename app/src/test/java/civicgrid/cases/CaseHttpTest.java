@@ -9,7 +9,6 @@ import civicgrid.support.IntegrationTest;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,32 +182,50 @@ class CaseHttpTest extends IntegrationTest {
         assertThat(nothingHalfWritten.json().size()).as("refused actions leave no trace").isEqualTo(1);
     }
 
-    @Test
-    void aStageTimerFiresOnceAndAStaleOneChangesNothing() throws Exception {
-        String id = report("citizen", body("E0101", in("500104001014001"), "垃圾满地"), null).json().get("id").asString();
-        List<String> pending = jdbc.queryForList("select task_instance from scheduled_tasks where task_name = ? and task_instance like ?",
+    private List<String> pendingTimers(String id) {
+        return jdbc.queryForList("select task_instance from scheduled_tasks where task_name = ? and task_instance like ?",
                 String.class, CaseTimers.STAGE_LIGHT.getTaskName(), id + "%");
-        assertThat(pending).as("yellow and red timers of the verification stage, in the database").hasSize(2);
-        // make the red light due now, as after a night of downtime, and let the scheduler pick it up
-        scheduler.reschedule(CaseTimers.STAGE_LIGHT.instanceId(id + "-1-R"), Instant.now());
-        JsonNode overdue = null;
+    }
+
+    private JsonNode waitForLight(String id, String light) throws InterruptedException {
+        JsonNode seen = null;
         for (int i = 0; i < 100; i++) {
-            overdue = get("/api/v1/cases/" + id, "xinshancun").json();
-            if (overdue.get("stage").get("light").asString().equals("RED")) {
+            seen = get("/api/v1/cases/" + id, "xinshancun").json();
+            if (seen.get("stage").get("light").asString().equals(light)) {
                 break;
             }
             Thread.sleep(100);
         }
+        return seen;
+    }
+
+    @Test
+    void stageTimersFireOnceAndFollowTheCase() throws Exception {
+        String id = report("citizen", body("E0101", in("500104001014001"), "垃圾满地"), null).json().get("id").asString();
+        assertThat(pendingTimers(id)).as("one pending timer: the yellow light of the verification stage").containsExactly(id + "-1-Y");
+        // make it due now, as after a night of downtime, and let the scheduler pick it up
+        scheduler.reschedule(CaseTimers.STAGE_LIGHT.instanceId(id + "-1-Y"), Instant.now());
+        assertThat(waitForLight(id, "YELLOW").get("stage").get("light").asString()).isEqualTo("YELLOW");
+        for (int i = 0; i < 50 && !pendingTimers(id).contains(id + "-1-R"); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(pendingTimers(id)).as("then the red one").containsExactly(id + "-1-R");
+        scheduler.reschedule(CaseTimers.STAGE_LIGHT.instanceId(id + "-1-R"), Instant.now());
+        JsonNode overdue = waitForLight(id, "RED");
         assertThat(overdue.get("stage").get("light").asString()).isEqualTo("RED");
         assertThat(overdue.get("figures").get("everOverdue").asBoolean()).isTrue();
         // the same timer firing again (a retry, a second node) and an old stage's timer change nothing
         workflow.timer(CaseId.parse(id), 1, CaseAction.OVERDUE);
+        workflow.timer(CaseId.parse(id), 1, CaseAction.WARN);
         workflow.timer(CaseId.parse(id), 0, CaseAction.WARN);
         List<String> lights = new ArrayList<>();
         get("/api/v1/cases/" + id + "/history", "xinshancun").json().forEach(e -> lights.add(e.get("action").asString()));
-        assertThat(lights).containsOnlyOnce("OVERDUE").doesNotContain("WARN");
-        assertThat(jdbc.queryForList("select task_instance from scheduled_tasks where task_instance = ?", String.class, id + "-1-R"))
-                .as("a fired timer is gone").isEmpty();
-        Duration.ofMillis(1);
+        assertThat(lights).containsOnlyOnce("OVERDUE").containsOnlyOnce("WARN");
+        assertThat(pendingTimers(id)).as("fired timers are gone").isEmpty();
+        // moving on starts the next stage's timer and drops nothing else behind
+        postJson("/api/v1/cases/" + id + "/actions/verify", "xinshancun", "{}");
+        assertThat(pendingTimers(id)).hasSize(1).allMatch(t -> t.endsWith("-2-Y"));
+        postJson("/api/v1/cases/" + id + "/actions/invalidate", "xinshancun", "{\"reason\":\"cleared by itself\"}");
+        assertThat(pendingTimers(id)).as("a closed case has no timers").isEmpty();
     }
 }

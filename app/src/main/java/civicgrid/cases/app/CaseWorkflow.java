@@ -99,7 +99,7 @@ public class CaseWorkflow {
                 if (file.reporter() != null) {
                     cases.linkReporter(id, file.reporter(), report.channel().name(), now);
                 }
-                afterChange(file, now);
+                afterChange(file, now, 0);
                 return new Reported(file, true);
             });
         } catch (DuplicateKey raced) {
@@ -124,6 +124,7 @@ public class CaseWorkflow {
                             + expectedVersion + ", now " + file.version() + "); reload it.");
                 }
                 Instant now = clock.instant();
+                int stageBefore = file.clock() == null ? 0 : file.clock().seq();
                 apply(file, command, actor, now);
                 if (command.action() == CaseAction.MERGE) {
                     mergeReporters(file, command.mergeInto(), actor, now);
@@ -132,7 +133,7 @@ public class CaseWorkflow {
                     dispatchIfCertain(file, now);
                 }
                 cases.update(file, now);
-                afterChange(file, now);
+                afterChange(file, now, stageBefore);
                 return file;
             });
         } catch (OptimisticLockingFailureException concurrent) {
@@ -150,7 +151,7 @@ public class CaseWorkflow {
                     Instant now = clock.instant();
                     if (file != null && file.onTimer(light, seq, now)) {
                         cases.update(file, now);
-                        afterChange(file, now);
+                        afterChange(file, now, seq);
                     }
                 });
                 return;
@@ -209,7 +210,7 @@ public class CaseWorkflow {
     }
 
     /** History, audit, timers and the published event of whatever the case just did. */
-    private void afterChange(CaseFile file, Instant now) {
+    private void afterChange(CaseFile file, Instant now, int stageBefore) {
         List<CaseEvent> recorded = file.drainEvents();
         cases.appendEvents(file.id(), recorded);
         for (CaseEvent e : recorded) {
@@ -221,6 +222,6 @@ public class CaseWorkflow {
                     file.location().districtCode(), file.location().streetCode(), file.location().gridCode(), file.urgent(),
                     file.clock() != null && file.clock().overdue(), e.at()));
         }
-        timers.scheduleStage(file);
+        timers.scheduleStage(file, stageBefore);
     }
 }

@@ -10,10 +10,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Persistent timers for the lights of each stage: one db-scheduler execution for the yellow light
- * and one for the red, keyed by case and stage number. They are written in the transaction that
- * starts the stage, fire once across restarts and nodes, and are no-ops if the case has moved on
- * (the stage number no longer matches). Nothing ever scans the cases for deadlines.
+ * Persistent timers for the lights of each stage (db-scheduler executions keyed by case, stage
+ * number and light), written in the transaction that starts the stage. They fire once across
+ * restarts and nodes, and are no-ops if the case has moved on (the stage number no longer
+ * matches). Nothing ever scans the cases for deadlines.
  */
 @Component
 public class CaseTimers {
@@ -25,24 +25,43 @@ public class CaseTimers {
         this.scheduler = scheduler;
     }
 
-    /** Schedules the lights of the case's current stage (if its clock runs). */
-    public void scheduleStage(CaseFile file) {
+    /**
+     * Keeps exactly one pending timer per open case: the next light of its current stage (yellow,
+     * then red once yellow has fired). A stage that ended takes its pending timer with it.
+     */
+    public void scheduleStage(CaseFile file, int previousSeq) {
         CaseFile.StageClock clock = file.clock();
+        int seq = clock == null ? 0 : clock.seq();
+        if (previousSeq > 0 && previousSeq != seq) {
+            cancelQuietly(file, previousSeq, CaseAction.WARN);
+            cancelQuietly(file, previousSeq, CaseAction.OVERDUE);
+        }
         if (clock == null || clock.deadline() == null || !file.state().open()) {
             return;
         }
         if (!clock.warned()) {
-            schedule(file, clock.seq(), CaseAction.WARN, clock.warningAt());
+            schedule(file, seq, CaseAction.WARN, clock.warningAt());
+        } else if (!clock.overdue()) {
+            schedule(file, seq, CaseAction.OVERDUE, clock.deadline());
         }
-        if (!clock.overdue()) {
-            schedule(file, clock.seq(), CaseAction.OVERDUE, clock.deadline());
-        }
+    }
+
+    public static String instanceId(CaseFile file, int seq, CaseAction light) {
+        return file.id() + "-" + seq + "-" + (light == CaseAction.WARN ? "Y" : "R");
     }
 
     private void schedule(CaseFile file, int seq, CaseAction light, Instant at) {
         String data = file.id() + "|" + seq + "|" + light.name();
-        String id = file.id() + "-" + seq + "-" + (light == CaseAction.WARN ? "Y" : "R");
-        scheduler.getObject().scheduleIfNotExists(new TaskInstance<>(STAGE_LIGHT.getTaskName(), id, data), at);
+        scheduler.getObject().scheduleIfNotExists(new TaskInstance<>(STAGE_LIGHT.getTaskName(), instanceId(file, seq, light), data), at);
+    }
+
+    /** A timer already fired, or being fired, is gone or will find its stage over: nothing to cancel then. */
+    private void cancelQuietly(CaseFile file, int seq, CaseAction light) {
+        try {
+            scheduler.getObject().cancel(STAGE_LIGHT.instanceId(instanceId(file, seq, light)));
+        } catch (RuntimeException alreadyGone) {
+            // not pending any more
+        }
     }
 
     /** The parts of a timer's data: case id, stage number, light. */
