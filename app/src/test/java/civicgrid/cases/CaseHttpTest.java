@@ -154,6 +154,27 @@ class CaseHttpTest extends IntegrationTest {
     }
 
     @Test
+    void aHotlineWorkOrderIsRegisteredAndDispatchedOnIntake() {
+        Point p = in("500104001004004");
+        String order = "{\"category\":\"E0101\",\"description\":\"12345转办：小区门口垃圾堆积\",\"lon\":" + p.getX() + ",\"lat\":"
+                + p.getY() + ",\"channel\":\"HOTLINE_12345\"}";
+        JsonNode created = report("xinshancun", order, null).json();
+        assertThat(created.get("state").asString()).isEqualTo("DISPATCHED");
+        assertThat(created.get("assignment").asString()).isEqualTo("500104:SANITATION");
+        List<String> trail = new ArrayList<>();
+        get("/api/v1/cases/" + created.get("id").asString() + "/history", "xinshancun").json()
+                .forEach(e -> trail.add(e.get("action").asString() + ":" + e.get("actor").asString()));
+        assertThat(trail).containsExactly("REPORT:xinshancun", "REGISTER:system", "DISPATCH:system");
+        String dispute = "{\"category\":\"E0706\",\"description\":\"征地拆迁纠纷\",\"lon\":" + p.getX() + ",\"lat\":" + p.getY()
+                + ",\"channel\":\"HOTLINE_12345\"}";
+        JsonNode manual = report("xinshancun", dispute, null).json();
+        assertThat(manual.get("state").asString()).as("routing is not certain: the dispatcher decides").isEqualTo("REGISTERED");
+        JsonNode suggestion = get("/api/v1/cases/" + manual.get("id").asString(), "xinshancun").json().get("routing");
+        assertThat(suggestion.get("id").asString()).isEqualTo("500104001:STREET_GOVERNANCE");
+        assertThat(suggestion.get("automatic").asBoolean()).isFalse();
+    }
+
+    @Test
     void badInputIsAClear4xx() {
         Point p = in("500104001001003");
         assertThat(report("citizen", body("Z9999", p, "x"), null).json().get("code").asString()).isEqualTo("UNKNOWN_CATEGORY");

@@ -5,6 +5,7 @@ import civicgrid.cases.CaseAction;
 import civicgrid.cases.CaseChanged;
 import civicgrid.cases.CaseId;
 import civicgrid.cases.CaseState;
+import civicgrid.cases.CasesProperties;
 import civicgrid.cases.NewReport;
 import civicgrid.cases.deadline.CaseTimers;
 import civicgrid.cases.domain.Actor;
@@ -49,9 +50,10 @@ public class CaseWorkflow {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final CasesProperties properties;
 
     CaseWorkflow(CaseRepository cases, RoutingRules routingRules, CatalogApi catalog, GeoApi geo, AuditApi audit, CaseTimers timers,
-                 ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+                 ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, CasesProperties properties) {
         this.cases = cases;
         this.routingRules = routingRules;
         this.catalog = catalog;
@@ -61,6 +63,7 @@ public class CaseWorkflow {
         this.events = events;
         this.tx = tx;
         this.clock = clock;
+        this.properties = properties;
     }
 
     /** The outcome of a report: the case, and whether this call created it (false: an idempotent replay). */
@@ -92,9 +95,16 @@ public class CaseWorkflow {
                 if (idempotencyKey != null && !cases.claimKey(actor.username(), idempotencyKey, id, now)) {
                     throw new DuplicateKey();
                 }
+                boolean trusted = properties.autoRegisterChannels().contains(report.channel());
                 CaseFile file = CaseFile.report(id, cases.nextNumber(now), report.channel(), category, report.description().strip(),
                         report.urgent(), location, actor, now, new CaseFile.Context(catalog.deadlines(), catalog.stageLimits(),
-                                category));
+                                category), trusted);
+                if (trusted) {
+                    // verified and accepted by the channel's own operators: register at once, dispatch if routing is certain
+                    apply(file, CaseCommand.of(CaseAction.REGISTER, "registered on intake from " + report.channel()), Actor.SYSTEM,
+                            now);
+                    dispatchIfCertain(file, now);
+                }
                 cases.insert(file, now);
                 if (file.reporter() != null) {
                     cases.linkReporter(id, file.reporter(), report.channel().name(), now);
@@ -209,19 +219,27 @@ public class CaseWorkflow {
         audit.record("CASE_MERGED_INTO", "CASE", into.toString(), "duplicate " + merged.number(), Map.of("duplicate", merged.id().toString()));
     }
 
-    /** History, audit, timers and the published event of whatever the case just did. */
+    /**
+     * History and audit of every step the case just took, its timer, and one published event for
+     * the transaction (from the first step's state to the last one's).
+     */
     private void afterChange(CaseFile file, Instant now, int stageBefore) {
         List<CaseEvent> recorded = file.drainEvents();
+        if (recorded.isEmpty()) {
+            return;
+        }
         cases.appendEvents(file.id(), recorded);
         for (CaseEvent e : recorded) {
             Map<String, Object> details = new LinkedHashMap<>(e.details());
             details.put("number", file.number());
             details.put("to", e.to().name());
             audit.recordAs(e.actor(), "CASE_" + e.action().name(), "CASE", file.id().toString(), e.reason(), details);
-            events.publishEvent(new CaseChanged(file.id(), file.number(), e.action(), e.from(), e.to(),
-                    file.location().districtCode(), file.location().streetCode(), file.location().gridCode(), file.urgent(),
-                    file.clock() != null && file.clock().overdue(), e.at()));
         }
+        CaseEvent first = recorded.get(0);
+        CaseEvent last = recorded.get(recorded.size() - 1);
+        events.publishEvent(new CaseChanged(file.id(), file.number(), last.action(), first.from(), last.to(),
+                file.location().districtCode(), file.location().streetCode(), file.location().gridCode(), file.urgent(),
+                file.clock() != null && file.clock().overdue(), last.at()));
         timers.scheduleStage(file, stageBefore);
     }
 }

@@ -122,17 +122,19 @@ public final class CaseFile {
 
     /**
      * A new report. A grid worker's report from their own grid is verified by the reporting itself
-     * (they are on site) and is handled at the community level first; other channels wait for
-     * verification at the street's command center.
+     * (they are on site) and is handled at the community level first; a report from a channel whose
+     * operators verified it already ({@code verifiedAtIntake}: 12345 hotline work orders) starts
+     * verified at the street; other channels wait for verification at the street's command center.
      */
     public static CaseFile report(CaseId id, String number, Channel channel, Category category, String description, boolean urgent,
-                                  CaseLocation location, Actor reporter, Instant now, Context context) {
+                                  CaseLocation location, Actor reporter, Instant now, Context context, boolean verifiedAtIntake) {
         boolean onSite = reporter.role() == Role.GRID_WORKER && reporter.scope().includes(location.gridCode());
+        boolean verified = onSite || verifiedAtIntake;
         HandlingLevel level = onSite ? HandlingLevel.COMMUNITY : HandlingLevel.STREET;
         CaseFile file = new CaseFile(id, number, 0, channel, category.code(), category.version(), description, urgent, location,
-                reporter.isSystem() ? null : reporter.username(), now, onSite ? CaseState.VERIFIED : CaseState.REPORTED, null, level,
+                reporter.isSystem() ? null : reporter.username(), now, verified ? CaseState.VERIFIED : CaseState.REPORTED, null, level,
                 null, null, null, null, Map.of(), Figures.empty(), null);
-        if (onSite) {
+        if (verified) {
             file.figures = file.figuresWith(true, null, null, null);
             file.startStage(context.limits().register(), now, context.deadlines());
         } else {

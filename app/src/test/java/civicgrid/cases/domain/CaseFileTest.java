@@ -84,7 +84,7 @@ class CaseFileTest {
     @Test
     void aGridWorkersOwnReportIsVerifiedAndStartsInTheCommunity() {
         CaseFile file = CaseFile.report(CaseId.random(), "T-3", Channel.GRID_WORKER, CaseFixtures.GARBAGE, "巡查发现", false,
-                CaseFixtures.PLACE, GRID_WORKER, at("2026-11-25T10:00"), CONTEXT);
+                CaseFixtures.PLACE, GRID_WORKER, at("2026-11-25T10:00"), CONTEXT, false);
         assertThat(file.state()).isEqualTo(CaseState.VERIFIED);
         assertThat(file.level()).isEqualTo(HandlingLevel.COMMUNITY);
         assertThat(file.figures().verifiedOnTime()).isTrue();
@@ -189,7 +189,7 @@ class CaseFileTest {
     void anUrgentOverdueDisposalIsEscalated() {
         CaseFile file = CaseFile.report(CaseId.random(), "T-4", Channel.CITIZEN, CaseFixtures.MANHOLE, "井盖丢失", true,
                 CaseFixtures.PLACE, CITIZEN, at("2026-11-28T22:00"), new CaseFile.Context(CaseFixtures.DEADLINES,
-                        civicgrid.catalog.StageLimits.defaults(), CaseFixtures.MANHOLE));
+                        civicgrid.catalog.StageLimits.defaults(), CaseFixtures.MANHOLE), false);
         assertThat(file.clock().deadline()).as("urgent verification: a quarter of a natural hour, on a Saturday night")
                 .isEqualTo(at("2026-11-28T22:15"));
         CaseFile.Context context = new CaseFile.Context(CaseFixtures.DEADLINES, civicgrid.catalog.StageLimits.defaults(),

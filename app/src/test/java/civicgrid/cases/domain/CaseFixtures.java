@@ -57,7 +57,7 @@ final class CaseFixtures {
     }
 
     static CaseFile reported(Instant now) {
-        return CaseFile.report(CaseId.random(), "T-1", Channel.CITIZEN, GARBAGE, "垃圾堆在路边", false, PLACE, CITIZEN, now, CONTEXT);
+        return CaseFile.report(CaseId.random(), "T-1", Channel.CITIZEN, GARBAGE, "垃圾堆在路边", false, PLACE, CITIZEN, now, CONTEXT, false);
     }
 
     /** A case standing in any state, as if it had got there the usual way. */
