@@ -40,6 +40,16 @@ public class AuditApi {
         log.append(actor, null, action, targetType, targetId, reason, details);
     }
 
+    /** One entry of a batch recorded together. */
+    public record Record(String actor, String action, String targetType, String targetId, String reason, Map<String, ?> details) {
+    }
+
+    /** Records several entries in one round trip (the steps one transaction took). */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAll(List<Record> records) {
+        log.appendAll(records);
+    }
+
     public List<AuditEntry> entries(String targetType, String targetId, String actor, int offset, int limit) {
         return log.find(targetType, targetId, actor, offset, limit);
     }

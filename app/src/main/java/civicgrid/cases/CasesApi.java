@@ -138,9 +138,11 @@ public class CasesApi {
         return cases.reporters(id);
     }
 
-    /** One page of a queue and the queue's total. */
-    public record Page(List<CaseView> items, long total, int page, int size) {
+    /** One page of a queue and the queue's total, counted up to {@value #COUNT_CAP} ({@code totalCapped} beyond). */
+    public record Page(List<CaseView> items, long total, boolean totalCapped, int page, int size) {
     }
+
+    static final int COUNT_CAP = 10_000;
 
     public Page queue(CaseQueue queue, Set<CaseState> states, String category, int page, int size) {
         Actor actor = actor();
@@ -168,7 +170,8 @@ public class CasesApi {
         CaseQueries.Filter filter = new CaseQueries.Filter(assignment != null ? null : territory, assignment, stateNames, category,
                 queue == CaseQueue.OVERDUE, queue == CaseQueue.URGENT, queue == CaseQueue.ALL);
         List<CaseView> items = queries.page(filter, page * size, size).stream().map(f -> views.view(f, actor, List.of(), null)).toList();
-        return new Page(items, queries.count(filter), page, size);
+        long total = queries.count(filter, COUNT_CAP);
+        return new Page(items, Math.min(total, COUNT_CAP), total > COUNT_CAP, page, size);
     }
 
     /**

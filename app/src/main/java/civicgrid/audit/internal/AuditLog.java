@@ -31,6 +31,17 @@ public class AuditLog {
                 targetId, reason, json);
     }
 
+    public void appendAll(List<civicgrid.audit.AuditApi.Record> records) {
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> rows = new ArrayList<>(records.size());
+        for (civicgrid.audit.AuditApi.Record r : records) {
+            String json = r.details() == null || r.details().isEmpty() ? null : JSON.writeValueAsString(new TreeMap<>(r.details()));
+            rows.add(new Object[] {now, r.actor(), null, r.action(), r.targetType(), r.targetId(), r.reason(), json});
+        }
+        jdbc.batchUpdate("insert into audit.entry (occurred_at, actor, actor_role, action, target_type, target_id, reason, details)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
     public List<AuditEntry> find(String targetType, String targetId, String actor, int offset, int limit) {
         StringBuilder sql = new StringBuilder("select id, occurred_at, actor, actor_role, action, target_type, target_id, reason,"
                 + " details, chain_seq, hash from audit.entry where true");

@@ -228,13 +228,15 @@ public class CaseWorkflow {
         if (recorded.isEmpty()) {
             return;
         }
-        cases.appendEvents(file.id(), recorded);
+        cases.appendEvents(file.id(), recorded, stageBefore == 0 && recorded.get(0).action() == CaseAction.REPORT);
+        List<AuditApi.Record> entries = new java.util.ArrayList<>(recorded.size());
         for (CaseEvent e : recorded) {
             Map<String, Object> details = new LinkedHashMap<>(e.details());
             details.put("number", file.number());
             details.put("to", e.to().name());
-            audit.recordAs(e.actor(), "CASE_" + e.action().name(), "CASE", file.id().toString(), e.reason(), details);
+            entries.add(new AuditApi.Record(e.actor(), "CASE_" + e.action().name(), "CASE", file.id().toString(), e.reason(), details));
         }
+        audit.recordAll(entries);
         CaseEvent first = recorded.get(0);
         CaseEvent last = recorded.get(recorded.size() - 1);
         events.publishEvent(new CaseChanged(file.id(), file.number(), last.action(), first.from(), last.to(),

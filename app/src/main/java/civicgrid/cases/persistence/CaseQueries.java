@@ -9,7 +9,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Work queues: open cases of a territory or an assignee, urgent pinned on top, then overdue, then
- * by deadline; keyset-free paging with offset/limit on indexed orders (each filter has its index).
+ * by deadline — the order of the partial indexes per territory level and per assignee, so a page
+ * is read straight off an index however many cases the territory holds.
  */
 @Repository
 public class CaseQueries {
@@ -31,13 +32,17 @@ public class CaseQueries {
         args.add(offset);
         args.add(limit);
         return jdbc.query("select " + CaseRepository.COLUMNS + " from cases.case_file where " + where
-                + " order by urgent desc, overdue desc, stage_deadline asc nulls last, reported_at desc offset ? limit ?",
+                + " order by urgent desc, overdue desc, stage_deadline offset ? limit ?",
                 CaseRepository::map, args.toArray());
     }
 
-    public long count(Filter filter) {
+    /** The number of cases in the queue, counted up to {@code cap} (a queue of millions is "more than cap"). */
+    public long count(Filter filter, int cap) {
         List<Object> args = new ArrayList<>();
-        Long n = jdbc.queryForObject("select count(*) from cases.case_file where " + where(filter, args), Long.class, args.toArray());
+        String where = where(filter, args);
+        args.add(cap + 1);
+        Long n = jdbc.queryForObject("select count(*) from (select 1 from cases.case_file where " + where + " limit ?) q",
+                Long.class, args.toArray());
         return n == null ? 0 : n;
     }
 

@@ -45,11 +45,28 @@ public class CaseRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The next case number, CG + date + serial. Serials come from the database sequence in blocks of
+     * {@value #NUMBER_BLOCK} (the sequence steps by that much), so several nodes never collide and a
+     * report costs no extra round trip; numbers stay unique, not gap-free.
+     */
     public String nextNumber(Instant now) {
-        Long n = jdbc.queryForObject("select nextval('cases.case_number_seq')", Long.class);
+        long serial;
+        synchronized (this) {
+            if (nextSerial >= blockEnd) {
+                Long start = jdbc.queryForObject("select nextval('cases.case_number_seq')", Long.class);
+                nextSerial = start == null ? 1 : start;
+                blockEnd = nextSerial + NUMBER_BLOCK;
+            }
+            serial = nextSerial++;
+        }
         String day = now.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString().replace("-", "");
-        return "CG" + day + String.format("%07d", n);
+        return "CG" + day + String.format("%07d", serial);
     }
+
+    static final int NUMBER_BLOCK = 100;
+    private long nextSerial;
+    private long blockEnd;
 
     public Optional<CaseFile> find(CaseId id) {
         return jdbc.query("select " + COLUMNS + " from cases.case_file where id = ?", CaseRepository::map, id.value())
@@ -157,12 +174,13 @@ public class CaseRepository {
         return v == null ? null : (Boolean) v;
     }
 
-    public void appendEvents(CaseId id, List<CaseEvent> events) {
+    /** Appends history; a new case's history starts at 1 without asking the database. */
+    public void appendEvents(CaseId id, List<CaseEvent> events, boolean newCase) {
         if (events.isEmpty()) {
             return;
         }
-        Integer last = jdbc.queryForObject("select coalesce(max(seq), 0) from cases.case_event where case_id = ?", Integer.class,
-                id.value());
+        Integer last = newCase ? Integer.valueOf(0) : jdbc.queryForObject(
+                "select coalesce(max(seq), 0) from cases.case_event where case_id = ?", Integer.class, id.value());
         int seq = last == null ? 0 : last;
         List<Object[]> rows = new ArrayList<>();
         for (CaseEvent e : events) {

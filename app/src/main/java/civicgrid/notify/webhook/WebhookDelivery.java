@@ -31,8 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  * so a delivery that fails — receiver down, non-2xx — leaves the publication incomplete and the retry
  * task submits it again; deliveries are at-least-once with a stable {@code X-CivicGrid-Delivery} id
  * for de-duplication, and signed: {@code X-CivicGrid-Signature: sha256=HMAC(secret, timestamp + "." + body)}.
+ * Without any endpoint configured the listener is not registered at all (no publications to track).
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("civicgrid.webhooks.endpoints[0].url")
 class WebhookDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
