@@ -29,4 +29,7 @@ CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 
 java -cp "$CP" org.openjdk.jmh.Main "${JMH_INCLUDE:-LocateBenchmark}" -rf json -rff "$RESULTS/locate.json" | tee "$RESULTS/locate.txt"
 java -Xmx2g -XX:+UseParallelGC -cp "$CP" civicgrid.bench.TerritoryFootprint | tee "$RESULTS/footprint.txt"
+# the closed loop against Flowable, then the queue and the intake over two million open cases
+BENCH_THREADS=${BENCH_THREADS:-8} java -Xmx3g -cp "$CP" civicgrid.bench.LoopBenchmark | grep -E "reports/s|machine"
+java -Xmx3g -cp "$CP" civicgrid.bench.QueueScaleBenchmark | grep -vE "^\s*$"
 bench/start-time.sh | tee "$RESULTS/start-time.txt"
