@@ -162,6 +162,9 @@ public class CaseWorkflow {
                     if (file != null && file.onTimer(light, seq, now)) {
                         cases.update(file, now);
                         afterChange(file, now, seq);
+                        if (light == CaseAction.WARN) {
+                            timers.scheduleNextLight(file);
+                        }
                     }
                 });
                 return;

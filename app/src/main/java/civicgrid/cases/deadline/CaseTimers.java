@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +33,23 @@ public class CaseTimers {
     public void scheduleStage(CaseFile file, int previousSeq) {
         CaseFile.StageClock clock = file.clock();
         int seq = clock == null ? 0 : clock.seq();
-        if (previousSeq > 0 && previousSeq != seq) {
+        if (previousSeq == seq) {
+            return;
+        }
+        if (previousSeq > 0) {
             cancelQuietly(file, previousSeq, CaseAction.WARN);
             cancelQuietly(file, previousSeq, CaseAction.OVERDUE);
         }
+        scheduleNextLight(file);
+    }
+
+    /** The timer of the next light still to come in the current stage, if its clock runs. */
+    public void scheduleNextLight(CaseFile file) {
+        CaseFile.StageClock clock = file.clock();
         if (clock == null || clock.deadline() == null || !file.state().open()) {
             return;
         }
+        int seq = clock.seq();
         if (!clock.warned()) {
             schedule(file, seq, CaseAction.WARN, clock.warningAt());
         } else if (!clock.overdue()) {
@@ -50,9 +61,14 @@ public class CaseTimers {
         return file.id() + "-" + seq + "-" + (light == CaseAction.WARN ? "Y" : "R");
     }
 
+    /**
+     * A plain insert: instance ids are unique by construction (case, stage number, light), so the
+     * existence check of {@code scheduleIfNotExists} would only cost a round trip per stage.
+     */
     private void schedule(CaseFile file, int seq, CaseAction light, Instant at) {
         String data = file.id() + "|" + seq + "|" + light.name();
-        scheduler.getObject().scheduleIfNotExists(new TaskInstance<>(STAGE_LIGHT.getTaskName(), instanceId(file, seq, light), data), at);
+        scheduler.getObject().scheduleBatch(List.of(new TaskInstance<>(STAGE_LIGHT.getTaskName(), instanceId(file, seq, light), data)),
+                at);
     }
 
     /** A timer already fired, or being fired, is gone or will find its stage over: nothing to cancel then. */

@@ -73,33 +73,32 @@ public class CaseRepository {
                 .stream().findFirst();
     }
 
+    private static final String[] ALL_COLUMNS = (COLUMNS + ", is_open, updated_at").split(",\\s*");
+    private static final String INSERT = "insert into cases.case_file (" + String.join(", ", ALL_COLUMNS) + ") values ("
+            + "?,".repeat(ALL_COLUMNS.length - 1) + "?)";
+    /** Every column but id and version (version is bumped in place), then the id and the version read. */
+    private static final String UPDATE = "update cases.case_file set version = version + 1, "
+            + String.join(", ", java.util.Arrays.stream(ALL_COLUMNS).skip(1).filter(c -> !c.equals("version")).map(c -> c + " = ?")
+                    .toList()) + " where id = ? and version = ?";
+    private static final int VERSION_INDEX = java.util.Arrays.asList(ALL_COLUMNS).indexOf("version");
+
     public void insert(CaseFile c, Instant now) {
-        Object[] values = values(c, now);
-        jdbc.update("insert into cases.case_file (" + COLUMNS + ", is_open, updated_at) values ("
-                + "?,".repeat(values.length - 1) + "?)", values);
+        jdbc.update(INSERT, values(c, now));
         c.stored(c.version());
     }
 
     /** Writes the case if nobody changed it since it was read; otherwise {@link OptimisticLockingFailureException}. */
     public void update(CaseFile c, Instant now) {
         Object[] values = values(c, now);
-        // every column but id, then the id and the version read
-        String[] names = (COLUMNS + ", is_open, updated_at").split(",\\s*");
-        StringBuilder set = new StringBuilder();
-        List<Object> params = new ArrayList<>();
-        for (int i = 1; i < names.length; i++) {
-            if (names[i].equals("version")) {
-                set.append("version = version + 1, ");
-                continue;
+        List<Object> params = new ArrayList<>(values.length + 1);
+        for (int i = 1; i < values.length; i++) {
+            if (i != VERSION_INDEX) {
+                params.add(values[i]);
             }
-            set.append(names[i]).append(" = ?, ");
-            params.add(values[i]);
         }
-        set.setLength(set.length() - 2);
         params.add(c.id().value());
         params.add(c.version());
-        int updated = jdbc.update("update cases.case_file set " + set + " where id = ? and version = ?", params.toArray());
-        if (updated == 0) {
+        if (jdbc.update(UPDATE, params.toArray()) == 0) {
             throw new OptimisticLockingFailureException("case " + c.id() + " changed concurrently");
         }
         c.stored(c.version() + 1);
