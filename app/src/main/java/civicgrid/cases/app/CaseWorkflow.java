@@ -185,7 +185,8 @@ public class CaseWorkflow {
 
     public RoutingPolicy.Decision routing(CaseFile file) {
         Category category = catalog.category(file.categoryCode(), file.categoryVersion()).orElseThrow();
-        return new RoutingPolicy(routingRules.all(), catalog::department).decide(category, file.location());
+        java.time.LocalTime now = clock.instant().atZone(civicgrid.catalog.WorkCalendar.CHINA).toLocalTime();
+        return new RoutingPolicy(routingRules.all(), catalog::department).decide(category, file.location(), now);
     }
 
     private void apply(CaseFile file, CaseCommand command, Actor actor, Instant now) {

@@ -16,8 +16,9 @@ public class RoutingRules {
     }
 
     public List<RoutingRule> all() {
-        return jdbc.query("select category_code, territory_prefix, default_department, target_department, automatic, priority, note"
-                + " from cases.routing_rule order by priority, id", (rs, i) -> new RoutingRule(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getInt(6), rs.getString(7)));
+        return jdbc.query("select category_code, territory_prefix, default_department, target_department, automatic, priority, note,"
+                + " active_from, active_to from cases.routing_rule order by priority, id", (rs, i) -> new RoutingRule(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getInt(6), rs.getString(7),
+                rs.getTime(8) == null ? null : rs.getTime(8).toLocalTime(), rs.getTime(9) == null ? null : rs.getTime(9).toLocalTime()));
     }
 }

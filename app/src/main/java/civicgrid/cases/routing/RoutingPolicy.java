@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Category × territory → who handles a case, and whether that is certain enough to dispatch
+ * Category × territory × time of day → who handles a case, and whether that is certain enough to dispatch
  * without a person. Without a matching rule, the catalog's department for the category, instance of
  * the case's district (or street, community, city), is certain. Pure: rules and departments come in.
  */
@@ -27,9 +27,10 @@ public final class RoutingPolicy {
         this.departments = departments;
     }
 
-    public Decision decide(Category category, CaseLocation location) {
+    /** The decision for a case of a category at a place, at a local time of day (Asia/Shanghai). */
+    public Decision decide(Category category, CaseLocation location, java.time.LocalTime localTime) {
         for (RoutingRule rule : rules) {
-            if (rule.matches(category.code(), location.gridCode(), category.departmentCode())) {
+            if (rule.matches(category.code(), location.gridCode(), category.departmentCode(), localTime)) {
                 String code = rule.targetDepartment() == null ? category.departmentCode() : rule.targetDepartment();
                 return new Decision(instance(code, location), rule.automatic(), rule.note() == null ? "rule" : rule.note());
             }
