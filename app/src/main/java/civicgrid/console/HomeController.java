@@ -13,25 +13,27 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The console's home: the user's role, territory and the units directly below it. */
+/** The console's pages: home (role, territory, units below) and the one-screen map. */
 @Controller
 @Page
 class HomeController {
 
     private final IdentityApi identity;
     private final GeoApi geo;
+    private final org.springframework.context.MessageSource messages;
+    private final String tileUrl;
 
-    HomeController(IdentityApi identity, GeoApi geo) {
+    HomeController(IdentityApi identity, GeoApi geo, org.springframework.context.MessageSource messages,
+                   @org.springframework.beans.factory.annotation.Value("${civicgrid.map.tile-url:}") String tileUrl) {
         this.identity = identity;
         this.geo = geo;
+        this.messages = messages;
+        this.tileUrl = tileUrl;
     }
 
     @GetMapping("/")
     String home(Model model) {
-        CurrentUser user = identity.requireCurrentUser();
-        if (!user.role().usesConsole()) {
-            throw CivicGridException.forbidden("CONSOLE_NOT_ALLOWED", "Citizens use the citizen pages, not the console.");
-        }
+        CurrentUser user = consoleUser();
         List<TerritoryUnit> territory = user.scope().unitCodes().stream().sorted()
                 .map(code -> geo.unit(UnitCode.of(code))).flatMap(Optional::stream).toList();
         List<TerritoryUnit> children = territory.size() == 1 ? geo.children(UnitCode.of(territory.get(0).code())) : territory;
@@ -39,5 +41,28 @@ class HomeController {
         model.addAttribute("territory", territory);
         model.addAttribute("children", children);
         return "home";
+    }
+
+    /** The one-screen map of the user's territory with its open cases, live. */
+    @GetMapping("/map")
+    String map(Model model, java.util.Locale locale) {
+        CurrentUser user = consoleUser();
+        model.addAttribute("user", user);
+        model.addAttribute("scope", user.scope().unitCodes().stream().sorted().toList());
+        model.addAttribute("tileUrl", tileUrl);
+        java.util.Map<String, String> states = new java.util.LinkedHashMap<>();
+        for (String state : List.of("REPORTED", "VERIFIED", "REGISTERED", "DISPATCHED", "IN_PROGRESS", "HANDLED", "CHECKED", "HUNG")) {
+            states.put(state, messages.getMessage("state." + state, null, state, locale));
+        }
+        model.addAttribute("states", states);
+        return "map";
+    }
+
+    private CurrentUser consoleUser() {
+        CurrentUser user = identity.requireCurrentUser();
+        if (!user.role().usesConsole()) {
+            throw CivicGridException.forbidden("CONSOLE_NOT_ALLOWED", "Citizens use the citizen pages, not the console.");
+        }
+        return user;
     }
 }

@@ -178,6 +178,10 @@ public final class LoopBenchmark {
                     Runtime.getRuntime().availableProcessors(), threads, warmup, seconds));
             run("warm-up", civicGridIntake, threads, warmup);
             lines.add(run("CivicGrid intake→dispatched", civicGridIntake, threads, seconds).line());
+            if ("intake".equals(System.getenv("BENCH_ONLY"))) {
+                lines.forEach(System.out::println);
+                return;
+            }
             run("warm-up", flowableIntake, threads, warmup);
             lines.add(run("Flowable 7.2 intake→dispatched", flowableIntake, threads, seconds).line());
             run("warm-up", civicGridCitizen, threads, warmup / 2);

@@ -14,11 +14,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
- * Two doors: {@code /api/**} takes HTTP Basic on every request (stateless, no CSRF since no cookie
- * is involved) and answers 401/403 as problem details; pages use form login with a session. Health,
- * metrics scraping and the OpenAPI description are open, as monitoring and clients expect.
+ * Two doors: {@code /api/**} takes HTTP Basic on every request and answers 401/403 as problem
+ * details; it also honours the session of a signed-in console page, whose cookie is SameSite=Strict
+ * so no other site can ride on it (hence no CSRF token on the API). Pages use form login with a
+ * session. Health, metrics scraping and the OpenAPI description are open, as monitoring and
+ * clients expect.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -53,7 +56,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Basic never creates a session; the signed-in console's session (SameSite=Strict cookie) is honoured
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .securityContext(c -> c.securityContextRepository(new HttpSessionSecurityContextRepository()))
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }

@@ -1,0 +1,68 @@
+package civicgrid.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import civicgrid.cases.CaseAction;
+import civicgrid.cases.CaseId;
+import civicgrid.cases.app.CaseWorkflow;
+import civicgrid.geo.GeoApi;
+import civicgrid.support.Browser;
+import civicgrid.support.IntegrationTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Point;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The one-screen map in headless Chromium: the street's territory, its cases, live colour changes. */
+class MapBrowserTest extends IntegrationTest {
+
+    @Autowired
+    GeoApi geo;
+    @Autowired
+    CaseWorkflow workflow;
+
+    private String caseMarker(String id) {
+        return "path[data-case-id='" + id + "']";
+    }
+
+    @Test
+    void aStreetOperatorWatchesTheirStreetLive() {
+        Point p = geo.model().node("500104001001003").orElseThrow().geometry().getInteriorPoint();
+        String before = postJson("/api/v1/cases", "citizen", "{\"category\":\"E0101\",\"description\":\"地图测试 1\",\"lon\":" + p.getX()
+                + ",\"lat\":" + p.getY() + ",\"channel\":\"CITIZEN\"}").json().get("id").asString();
+        try (Browser browser = new Browser(1600, 900)) {
+            browser.login(url(""), "xinshancun", "demo");
+            browser.open(url("/map"));
+            WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
+            wait.until(d -> d.findElements(By.cssSelector("path.unit-shape")).size() == 8);
+            assertThat(browser.text("#breadcrumb")).contains("新山村街道");
+            wait.until(d -> !d.findElements(By.cssSelector(caseMarker(before))).isEmpty());
+            assertThat(browser.driver().findElement(By.cssSelector(caseMarker(before))).getAttribute("data-light")).isEqualTo("GREEN");
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
+
+            // a case reported now appears without a reload; others' streets never do
+            String live = postJson("/api/v1/cases", "citizen", "{\"category\":\"E0101\",\"description\":\"地图测试 2\",\"lon\":" + p.getX()
+                    + ",\"lat\":" + p.getY() + ",\"channel\":\"CITIZEN\"}").json().get("id").asString();
+            wait.until(d -> !d.findElements(By.cssSelector(caseMarker(live))).isEmpty());
+            // another user acts: the grid worker's verification shows at once
+            postJson("/api/v1/cases/" + live + "/actions/verify", "xinshancun", "{}");
+            wait.until(d -> "VERIFIED".equals(d.findElement(By.cssSelector(caseMarker(live))).getAttribute("data-state")));
+            // its deadline passes: the marker turns red
+            int seq = get("/api/v1/cases/" + live, "xinshancun").json().get("stage").get("seq").asInt();
+            workflow.timer(CaseId.parse(live), seq, CaseAction.OVERDUE);
+            wait.until(d -> "RED".equals(d.findElement(By.cssSelector(caseMarker(live))).getAttribute("data-light")));
+            WebElement red = browser.driver().findElement(By.cssSelector("#case-list li[data-case-id='" + live + "']"));
+            assertThat(red.getAttribute("data-light")).isEqualTo("RED");
+            assertThat(Integer.parseInt(browser.text("#count-RED"))).isGreaterThanOrEqualTo(1);
+            // drill down into a community
+            browser.driver().findElement(By.cssSelector("path.unit-shape")).click();
+            wait.until(d -> d.findElement(By.id("breadcrumb")).getText().contains("›"));
+            browser.screenshot("map");
+            browser.open(url("/map?lang=en"));
+            assertThat(browser.text("header .sub")).contains("City operations map");
+        }
+    }
+}
