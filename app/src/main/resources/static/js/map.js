@@ -85,6 +85,8 @@
       el.dataset.light = light(c);
       el.dataset.state = c.state;
     }
+    m.off('click');
+    m.on('click', () => { window.location.href = '/cases/' + c.id; });
     m.bindTooltip(c.number + ' · ' + (cfg.lang === 'en' ? c.category.nameEn : c.category.nameZh) + ' · '
       + (cfg.text.states[c.state] || c.state));
     render();
@@ -117,9 +119,10 @@
       li.querySelector('.cat').textContent = (cfg.lang === 'en' ? c.category.nameEn : c.category.nameZh)
         + (c.urgent ? ' · ' + cfg.text.urgent : '');
       li.querySelector('.state').textContent = cfg.text.states[c.state] || c.state;
-      const focus = () => map.setView([c.place.lat, c.place.lon], 16);
-      li.addEventListener('click', focus);
-      li.addEventListener('keydown', (e) => { if (e.key === 'Enter') focus(); });
+      const open = () => { window.location.href = '/cases/' + c.id; };
+      li.addEventListener('click', () => map.setView([c.place.lat, c.place.lon], 16));
+      li.addEventListener('dblclick', open);
+      li.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
       list.appendChild(li);
     });
     Object.keys(counts).forEach((k) => { document.getElementById('count-' + k).textContent = counts[k]; });
@@ -140,7 +143,7 @@
 
   function tick() {
     document.getElementById('clock').textContent =
-      new Date().toLocaleString(cfg.lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+      new Date().toLocaleString(cfg.lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
   }
 
   json('/api/v1/geo/tree').then((units) => {
