@@ -9,6 +9,7 @@ import civicgrid.cases.domain.CaseCommand;
 import civicgrid.cases.domain.CaseFile;
 import civicgrid.cases.persistence.CaseQueries;
 import civicgrid.cases.persistence.CaseRatesQuery;
+import civicgrid.cases.persistence.CaseStatsQuery;
 import civicgrid.cases.persistence.CaseRepository;
 import civicgrid.catalog.CatalogApi;
 import civicgrid.catalog.Department;
@@ -48,10 +49,13 @@ public class CasesApi {
     private final CatalogApi catalog;
     private final CaseRatesQuery ratesQuery;
     private final CaseAttachments attachments;
+    private final CaseStatsQuery statsQuery;
+    private final GeoApi geo;
     private final Clock clock;
 
     CasesApi(CaseWorkflow workflow, CaseViews views, CaseRepository cases, CaseQueries queries, IdentityApi identity,
-             CatalogApi catalog, CaseRatesQuery ratesQuery, CaseAttachments attachments, Clock clock) {
+             CatalogApi catalog, CaseRatesQuery ratesQuery, CaseAttachments attachments, CaseStatsQuery statsQuery, GeoApi geo,
+             Clock clock) {
         this.workflow = workflow;
         this.views = views;
         this.cases = cases;
@@ -60,6 +64,8 @@ public class CasesApi {
         this.catalog = catalog;
         this.ratesQuery = ratesQuery;
         this.attachments = attachments;
+        this.statsQuery = statsQuery;
+        this.geo = geo;
         this.clock = clock;
     }
 
@@ -196,6 +202,33 @@ public class CasesApi {
             out.addAll(ratesQuery.rates(from, to, code, department, groupBy));
         }
         return out;
+    }
+
+    /** Dashboard figures of one territory of the caller (the first of their scope by default) for a period. */
+    public Stats stats(java.time.Instant from, java.time.Instant to, String territory, String hotspotCategory) {
+        CurrentUser user = identity.requireCurrentUser();
+        if (user.role() == Role.CITIZEN) {
+            throw CivicGridException.forbidden("ROLE_NOT_ALLOWED", "Dashboards are for the command centers and leaders.");
+        }
+        String unit = territory != null ? territory : user.scope().unitCodes().stream().sorted().findFirst()
+                .orElseThrow(() -> CivicGridException.forbidden("OUT_OF_SCOPE", "You have no territory."));
+        if (!user.sees(unit)) {
+            throw CivicGridException.forbidden("OUT_OF_SCOPE", "Territory " + unit + " is outside your scope.");
+        }
+        if (!to.isAfter(from)) {
+            throw CivicGridException.badRequest("INVALID_PERIOD", "The period must end after it starts.");
+        }
+        CaseStatsQuery.Scope scope = CaseStatsQuery.scope(unit, from, to);
+        List<Stats.Count> categories = statsQuery.countBy("category_code", scope).entrySet().stream().limit(10)
+                .map(e -> new Stats.Count(e.getKey(), catalog.category(e.getKey()).map(c -> c.nameZh()).orElse(e.getKey()), e.getValue()))
+                .toList();
+        String hotspot = hotspotCategory != null ? hotspotCategory : categories.isEmpty() ? "E0101" : categories.get(0).code();
+        List<Stats.Count> hotspots = statsQuery.hotspots(scope, hotspot, 10).stream()
+                .map(h -> new Stats.Count(h.code(), geo.unit(civicgrid.geo.UnitCode.of(h.code())).map(u -> u.name()).orElse(h.code()),
+                        h.count())).toList();
+        List<Rates> rates = ratesQuery.rates(from, to, unit, null, RatesGroupBy.NONE);
+        return new Stats(statsQuery.countBy("state", scope), categories, statsQuery.countBy("channel", scope), statsQuery.byDay(scope),
+                hotspots, hotspot, statsQuery.overdue(scope, 20), rates.isEmpty() ? null : rates.get(0));
     }
 
     private static Set<String> orDefault(Set<String> chosen, String... defaults) {

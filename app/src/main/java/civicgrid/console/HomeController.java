@@ -58,6 +58,23 @@ class HomeController {
         return "map";
     }
 
+    /** Statistics of the user's territory over the last 30 days. */
+    @GetMapping("/dashboard")
+    String dashboard(Model model, java.util.Locale locale) {
+        CurrentUser user = consoleUser();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        model.addAttribute("user", user);
+        model.addAttribute("from", today.minusDays(29).toString());
+        model.addAttribute("to", today.plusDays(1).toString());
+        java.util.Map<String, String> states = new java.util.LinkedHashMap<>();
+        for (String state : List.of("REPORTED", "VERIFIED", "REGISTERED", "DISPATCHED", "IN_PROGRESS", "HANDLED", "CHECKED", "HUNG",
+                "CLOSED", "EVALUATED", "INVALID")) {
+            states.put(state, messages.getMessage("state." + state, null, state, locale));
+        }
+        model.addAttribute("states", states);
+        return "dashboard";
+    }
+
     private CurrentUser consoleUser() {
         CurrentUser user = identity.requireCurrentUser();
         if (!user.role().usesConsole()) {

@@ -146,6 +146,17 @@ class CaseController {
         return cases.rates(from.atStartOfDay(china).toInstant(), to.atStartOfDay(china).toInstant(), territory, department, groupBy);
     }
 
+    /** Dashboard figures for a period (dates in Asia/Shanghai, {@code to} exclusive) and a territory of the caller. */
+    @GetMapping("/stats")
+    civicgrid.cases.Stats stats(@RequestParam java.time.LocalDate from, @RequestParam java.time.LocalDate to,
+                                @RequestParam(required = false) String territory, @RequestParam(required = false) String category) {
+        java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+        if (territory != null) {
+            civicgrid.geo.UnitCode.of(territory);
+        }
+        return cases.stats(from.atStartOfDay(china).toInstant(), to.atStartOfDay(china).toInstant(), territory, category);
+    }
+
     private static CaseId parse(String id) {
         try {
             return CaseId.parse(id);

@@ -1,0 +1,59 @@
+// Dashboards: what came in, from where, what is late, and where one kind of problem keeps returning.
+(function () {
+  'use strict';
+  const cfg = window.CIVICGRID;
+  const root = document.getElementById('dashboard');
+  const theme = { textStyle: { color: '#d8e6ff' }, color: ['#33d1ff', '#36d399', '#ffb020', '#ff4d4f', '#a78bfa', '#1f6fd1', '#f472b6'] };
+  const axis = { axisLine: { lineStyle: { color: '#1f6fd1' } }, splitLine: { lineStyle: { color: '#1f6fd133' } } };
+  const pct = (v) => (v === null || v === undefined ? '—' : (v * 100).toFixed(1) + '%');
+  const time = (t) => (t ? new Date(t).toLocaleString(cfg.lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : '—');
+
+  function chart(id, option) {
+    const c = echarts.init(document.getElementById(id), null, { renderer: 'canvas' });
+    // no growing animation under automation, so screenshots show the settled charts
+    c.setOption(Object.assign({ backgroundColor: 'transparent', tooltip: {}, animation: !navigator.webdriver }, theme, option));
+    window.addEventListener('resize', () => c.resize());
+  }
+
+  function pie(id, entries) {
+    chart(id, { series: [{ type: 'pie', radius: ['40%', '70%'], data: entries.map(([name, value]) => ({ name, value })),
+      label: { color: '#d8e6ff' } }] });
+  }
+
+  function table(id, rows) {
+    const body = document.querySelector('#' + id + ' tbody');
+    body.innerHTML = '';
+    rows.forEach((cells) => {
+      const tr = document.createElement('tr');
+      cells.forEach((v) => { const td = document.createElement('td'); td.textContent = v; tr.appendChild(td); });
+      body.appendChild(tr);
+    });
+  }
+
+  fetch('/api/v1/cases/stats?from=' + root.dataset.from + '&to=' + root.dataset.to, { credentials: 'same-origin' })
+    .then((r) => r.json())
+    .then((s) => {
+      const r = s.rates || {};
+      document.getElementById('kpi-reported').textContent = r.reported || 0;
+      ['onTimeDisposalRate', 'closureRate', 'satisfactionRate', 'overdueRate'].forEach((k) => {
+        document.getElementById('kpi-' + k).textContent = pct(r[k]);
+      });
+      chart('chart-day', { legend: { textStyle: { color: '#d8e6ff' } }, xAxis: Object.assign({ type: 'category', data: s.byDay.map((d) => d.day) }, axis),
+        yAxis: Object.assign({ type: 'value' }, axis),
+        series: [{ name: cfg.lang === 'en' ? 'reported' : '上报', type: 'line', smooth: true, data: s.byDay.map((d) => d.reported) },
+          { name: cfg.lang === 'en' ? 'closed' : '结案', type: 'bar', data: s.byDay.map((d) => d.closed) }] });
+      chart('chart-category', { grid: { left: 110 }, xAxis: Object.assign({ type: 'value' }, axis),
+        yAxis: Object.assign({ type: 'category', inverse: true, data: s.byCategory.map((c) => c.name) }, axis),
+        series: [{ type: 'bar', data: s.byCategory.map((c) => c.count) }] });
+      pie('chart-state', Object.entries(s.byState).map(([k, v]) => [cfg.states[k] || k, v]));
+      pie('chart-channel', Object.entries(s.byChannel));
+      document.getElementById('hotspot-category').textContent = s.hotspotCategory;
+      table('hotspots', s.hotspots.map((h) => [h.name, h.code, h.count]));
+      const overdue = s.overdue.map((o) => [o.number, o.categoryCode, o.gridCode, time(o.deadline)]);
+      table('overdue', overdue);
+      const csv = [['number', 'category', 'grid', 'deadline']].concat(overdue)
+        .map((row) => row.map((v) => '"' + String(v).replace(/"/g, '""') + '"').join(',')).join('\r\n');
+      document.getElementById('export-overdue').href = 'data:text/csv;charset=utf-8,' + encodeURIComponent('\uFEFF' + csv);
+      root.dataset.ready = 'true';
+    });
+})();

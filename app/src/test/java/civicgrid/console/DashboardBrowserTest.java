@@ -1,0 +1,68 @@
+package civicgrid.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import civicgrid.cases.CaseAction;
+import civicgrid.cases.CaseId;
+import civicgrid.cases.app.CaseWorkflow;
+import civicgrid.geo.GeoApi;
+import civicgrid.support.Browser;
+import civicgrid.support.IntegrationTest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Point;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Dashboards of a district: figures, charts, hotspots and the overdue list with its CSV export. */
+class DashboardBrowserTest extends IntegrationTest {
+
+    @Autowired
+    GeoApi geo;
+    @Autowired
+    CaseWorkflow workflow;
+
+    @Test
+    void aDistrictSeesItsFiguresChartsAndOverdueCases() {
+        Point p = geo.model().node("500104001014003").orElseThrow().geometry().getInteriorPoint();
+        String body = "{\"category\":\"C0102\",\"description\":\"污水井盖破损\",\"lon\":" + p.getX() + ",\"lat\":" + p.getY()
+                + ",\"channel\":\"HOTLINE_12345\"}";
+        String id = null;
+        for (int i = 0; i < 3; i++) {
+            id = postJson("/api/v1/cases", "xinshancun", body).json().get("id").asString();
+        }
+        int seq = get("/api/v1/cases/" + id, "dadukou").json().get("stage").get("seq").asInt();
+        workflow.timer(CaseId.parse(id), seq, CaseAction.OVERDUE);
+        String number = get("/api/v1/cases/" + id, "dadukou").json().get("number").asString();
+
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        JsonNode stats = get("/api/v1/cases/stats?from=" + today.minusDays(1) + "&to=" + today.plusDays(1) + "&category=C0102",
+                "dadukou").json();
+        assertThat(stats.get("hotspots").get(0).get("code").asString()).isEqualTo("500104001014003");
+        assertThat(stats.get("hotspots").get(0).get("count").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(stats.get("byChannel").get("HOTLINE_12345").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(stats.get("overdue").toString()).contains(number);
+        assertThat(get("/api/v1/cases/stats?from=" + today + "&to=" + today.plusDays(1) + "&territory=500106", "dadukou").json()
+                .get("code").asString()).isEqualTo("OUT_OF_SCOPE");
+
+        try (Browser browser = new Browser(1600, 1000)) {
+            browser.login(url(""), "dadukou", "demo");
+            browser.open(url("/dashboard"));
+            WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
+            wait.until(d -> "true".equals(d.findElement(By.id("dashboard")).getAttribute("data-ready")));
+            assertThat(browser.driver().findElements(By.cssSelector(".echart canvas")).size()).isGreaterThanOrEqualTo(4);
+            assertThat(Integer.parseInt(browser.text("#kpi-reported"))).isGreaterThanOrEqualTo(3);
+            assertThat(browser.text("#overdue")).contains(number);
+            String csv = URLDecoder.decode(browser.driver().findElement(By.id("export-overdue")).getAttribute("href")
+                    .substring("data:text/csv;charset=utf-8,".length()), StandardCharsets.UTF_8);
+            assertThat(csv).contains("\"number\",\"category\"").contains("\"" + number + "\"");
+            browser.screenshot("dashboard");
+        }
+    }
+}
