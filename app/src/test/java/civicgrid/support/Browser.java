@@ -60,6 +60,9 @@ public final class Browser implements AutoCloseable {
         waitFor("#username").sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("login-submit")).click();
+        // the sign-in round trip must finish before the next page is opened, or that page sees no session yet
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().endsWith("/login")
+                && (!d.getCurrentUrl().contains("/login") || !d.findElements(By.cssSelector(".msg.error")).isEmpty()));
     }
 
     /** Saves a screenshot for the docs when the docs folder is there (it is in the repository). */
