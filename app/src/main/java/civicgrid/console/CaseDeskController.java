@@ -2,7 +2,6 @@ package civicgrid.console;
 
 import civicgrid.identity.CurrentUser;
 import civicgrid.identity.IdentityApi;
-import civicgrid.platform.CivicGridException;
 import civicgrid.platform.web.Page;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +31,12 @@ class CaseDeskController {
     private static final List<String> LEVELS = List.of("COMMUNITY", "STREET", "DISTRICT", "CITY");
 
     private final IdentityApi identity;
+    private final ConsoleAccess access;
     private final MessageSource messages;
 
-    CaseDeskController(IdentityApi identity, MessageSource messages) {
+    CaseDeskController(IdentityApi identity, ConsoleAccess access, MessageSource messages) {
         this.identity = identity;
+        this.access = access;
         this.messages = messages;
     }
 
@@ -75,10 +76,6 @@ class CaseDeskController {
     }
 
     private CurrentUser consoleUser() {
-        CurrentUser user = identity.requireCurrentUser();
-        if (!user.role().usesConsole()) {
-            throw CivicGridException.forbidden("CONSOLE_NOT_ALLOWED", "Citizens use the citizen pages, not the console.");
-        }
-        return user;
+        return access.requireConsoleUser();
     }
 }

@@ -5,7 +5,6 @@ import civicgrid.geo.TerritoryUnit;
 import civicgrid.geo.UnitCode;
 import civicgrid.identity.CurrentUser;
 import civicgrid.identity.IdentityApi;
-import civicgrid.platform.CivicGridException;
 import java.util.List;
 import java.util.Optional;
 import civicgrid.platform.web.Page;
@@ -19,13 +18,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final IdentityApi identity;
+    private final ConsoleAccess access;
     private final GeoApi geo;
     private final org.springframework.context.MessageSource messages;
     private final String tileUrl;
 
-    HomeController(IdentityApi identity, GeoApi geo, org.springframework.context.MessageSource messages,
+    HomeController(IdentityApi identity, ConsoleAccess access, GeoApi geo, org.springframework.context.MessageSource messages,
                    @org.springframework.beans.factory.annotation.Value("${civicgrid.map.tile-url:}") String tileUrl) {
         this.identity = identity;
+        this.access = access;
         this.geo = geo;
         this.messages = messages;
         this.tileUrl = tileUrl;
@@ -76,10 +77,6 @@ class HomeController {
     }
 
     private CurrentUser consoleUser() {
-        CurrentUser user = identity.requireCurrentUser();
-        if (!user.role().usesConsole()) {
-            throw CivicGridException.forbidden("CONSOLE_NOT_ALLOWED", "Citizens use the citizen pages, not the console.");
-        }
-        return user;
+        return access.requireConsoleUser();
     }
 }

@@ -55,12 +55,7 @@ public class CaseQueries {
                     parts.add("true");
                     continue;
                 }
-                String column = switch (code.length()) {
-                    case 6 -> "district_code";
-                    case 9 -> "street_code";
-                    case 12 -> "community_code";
-                    default -> "grid_code";
-                };
+                String column = TerritoryColumn.of(code);
                 parts.add(column + " = ?");
                 args.add(code.length() > 15 ? code.substring(0, 15) : code);
             }

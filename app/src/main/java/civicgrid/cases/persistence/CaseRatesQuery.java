@@ -35,12 +35,7 @@ public class CaseRatesQuery {
         args.add(Timestamp.from(to));
         StringBuilder where = new StringBuilder("reported_at >= ? and reported_at < ? and state <> 'MERGED'");
         if (territory != null && !territory.equals("500000")) {
-            where.append(" and ").append(switch (territory.length()) {
-                case 6 -> "district_code";
-                case 9 -> "street_code";
-                case 12 -> "community_code";
-                default -> "grid_code";
-            }).append(" = ?");
+            where.append(" and ").append(TerritoryColumn.of(territory)).append(" = ?");
             args.add(territory);
         }
         if (department != null) {

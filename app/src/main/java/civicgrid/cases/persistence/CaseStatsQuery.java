@@ -35,12 +35,7 @@ public class CaseStatsQuery {
         args.add(Timestamp.from(from));
         args.add(Timestamp.from(to));
         if (!territory.equals("500000")) {
-            where.append(" and ").append(switch (territory.length()) {
-                case 6 -> "district_code";
-                case 9 -> "street_code";
-                case 12 -> "community_code";
-                default -> "grid_code";
-            }).append(" = ?");
+            where.append(" and ").append(TerritoryColumn.of(territory)).append(" = ?");
             args.add(territory);
         }
         return new Scope(where.toString(), args);
