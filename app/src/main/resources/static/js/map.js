@@ -3,7 +3,9 @@
   'use strict';
   const cfg = window.CIVICGRID;
   // a view from the start, so layers are drawn (and their elements exist) as soon as they are added
-  const map = L.map('map', { zoomControl: true, attributionControl: false }).setView([29.56, 106.55], 9);
+  const still = navigator.webdriver === true; // no animations under automation: screenshots show the settled map
+  const map = L.map('map', { zoomControl: true, attributionControl: false, zoomAnimation: !still, fadeAnimation: !still,
+    markerZoomAnimation: !still }).setView([29.56, 106.55], 9);
   if (cfg.tiles) {
     L.tileLayer(cfg.tiles, { maxZoom: 19 }).addTo(map);
   }

@@ -61,8 +61,13 @@ class MapBrowserTest extends IntegrationTest {
             browser.driver().findElement(By.cssSelector("path.unit-shape")).click();
             wait.until(d -> d.findElement(By.id("breadcrumb")).getText().contains("›"));
             browser.screenshot("map");
+            // the office-monitor theme, remembered across pages
+            browser.driver().findElement(By.id("theme-toggle")).click();
+            assertThat(browser.driver().findElement(By.tagName("body")).getAttribute("class")).contains("light");
             browser.open(url("/map?lang=en"));
             assertThat(browser.text("header .sub")).contains("City operations map");
+            assertThat(browser.driver().findElement(By.tagName("body")).getAttribute("class")).contains("light");
+            browser.screenshot("map-light");
         }
     }
 }
