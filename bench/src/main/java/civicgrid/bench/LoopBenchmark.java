@@ -121,7 +121,8 @@ public final class LoopBenchmark {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CivicGridApplication.class).properties(Map.of(
                 "civicgrid.db.embedded-data-dir", data.resolve("pg").toString(), "server.port", "0",
                 "civicgrid.db.pool-size", String.valueOf(threads + 8), "logging.level.root", "WARN",
-                "spring.main.banner-mode", "off")).run();
+                "spring.main.banner-mode", "off", "civicgrid.audit.seal-interval",
+                System.getenv().getOrDefault("BENCH_SEAL_INTERVAL", "PT1S"))).run();
         try {
             CaseWorkflow workflow = app.getBean(CaseWorkflow.class);
             List<double[]> points = samplePoints(app.getBean(GeoApi.class).model(), 5000);

@@ -6,12 +6,14 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Seals new audit entries every second, on one node at a time (db-scheduler picks the executor). */
+/** Seals new audit entries every second ({@code civicgrid.audit.seal-interval}), on one node at a time. */
 @Configuration(proxyBeanMethods = false)
 class AuditSealingTask {
 
     @Bean
-    RecurringTask<Void> auditSealing(AuditChain chain) {
-        return Tasks.recurring("audit-sealing", FixedDelay.ofSeconds(1)).execute((instance, context) -> chain.sealPending());
+    RecurringTask<Void> auditSealing(AuditChain chain,
+                                     @org.springframework.beans.factory.annotation.Value("${civicgrid.audit.seal-interval:PT1S}")
+                                     java.time.Duration interval) {
+        return Tasks.recurring("audit-sealing", FixedDelay.of(interval)).execute((instance, context) -> chain.sealPending());
     }
 }
