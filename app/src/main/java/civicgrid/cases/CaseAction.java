@@ -7,5 +7,10 @@ public enum CaseAction {
     VERIFY, INVALIDATE, REGISTER, MERGE, DISPATCH, ACCEPT, RETURN, REPORT_BACK, CHECK_PASS, CHECK_FAIL, CLOSE, EVALUATE,
     REQUEST_POSTPONE, APPROVE_POSTPONE, REJECT_POSTPONE, HANG, UNHANG, SUPERVISE, ESCALATE, WHISTLE, REPORT_IN,
     /** Timers: the yellow and red lights of the current stage. */
-    WARN, OVERDUE
+    WARN, OVERDUE;
+
+    /** Done by a person (or the system on their behalf) on an existing case, not recorded by intake or a timer. */
+    public boolean byHand() {
+        return this != REPORT && this != WARN && this != OVERDUE;
+    }
 }

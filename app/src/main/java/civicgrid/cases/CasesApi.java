@@ -23,7 +23,6 @@ import civicgrid.platform.CivicGridException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -279,6 +278,4 @@ public class CasesApi {
             throw CivicGridException.badRequest("INVALID_CASE_ID", "'" + text + "' is not a case id.");
         }
     }
-
-    static final Set<CaseAction> MANUAL = EnumSet.complementOf(EnumSet.of(CaseAction.REPORT, CaseAction.WARN, CaseAction.OVERDUE));
 }

@@ -25,13 +25,12 @@ public final class PersonalData {
         return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
     }
 
-    /** Keeps the first part of an address up to the community or road, hides house and room numbers. */
+    /** Keeps the first half of an address (city, district, street), hides the rest (house and room). */
     public static String maskAddress(String address) {
         if (address == null) {
             return null;
         }
-        int cut = Math.max(0, Math.min(address.length(), Math.max(address.length() / 2, 6)));
-        return address.substring(0, Math.min(cut, address.length())) + "****";
+        return address.substring(0, address.length() / 2) + "****";
     }
 
     /** Given name hidden: 张三丰 → 张**. */

@@ -17,6 +17,7 @@ class PersonalDataTest {
         assertThat(PersonalData.maskIdNumber("500104199001011234")).isEqualTo("500104********1234");
         assertThat(PersonalData.maskAddress("重庆市大渡口区新山村街道松青路12号3单元5-2")).startsWith("重庆市大渡口区").endsWith("****")
                 .doesNotContain("5-2");
+        assertThat(PersonalData.maskAddress("松青路12号")).isEqualTo("松青路****").doesNotContain("12");
         assertThat(PersonalData.maskName("张三丰")).isEqualTo("张**");
         assertThat(PersonalData.maskPhone(null)).isNull();
         assertThat(PersonalData.maskPhone("123")).isEqualTo("****");

@@ -38,7 +38,7 @@ public class CaseViews {
                 c.startedAt(), c.warningAt(), c.deadline(), light(f, clock.instant()));
         CaseFile.Figures fig = f.figures();
         List<CaseAction> allowed = viewer == null ? List.of() : Arrays.stream(CaseAction.values())
-                .filter(a -> a != CaseAction.REPORT && a != CaseAction.WARN && a != CaseAction.OVERDUE)
+                .filter(CaseAction::byHand)
                 .filter(a -> f.allows(a, viewer)).toList();
         return new CaseView(f.id().toString(), f.number(), f.version(), f.state(), f.channel(),
                 new CaseView.Category(category.code(), category.version(), category.nameZh(), category.nameEn()), f.description(),

@@ -168,7 +168,7 @@ class CaseController {
     private static CaseAction parseAction(String action) {
         try {
             CaseAction parsed = CaseAction.valueOf(action.toUpperCase(Locale.ROOT).replace('-', '_'));
-            if (parsed == CaseAction.REPORT || parsed == CaseAction.WARN || parsed == CaseAction.OVERDUE) {
+            if (!parsed.byHand()) {
                 throw new IllegalArgumentException();
             }
             return parsed;

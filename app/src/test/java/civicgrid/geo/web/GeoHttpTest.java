@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import civicgrid.geo.GeoApi;
 import civicgrid.geo.domain.TerritoryModel;
 import civicgrid.support.IntegrationTest;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
@@ -178,11 +176,5 @@ class GeoHttpTest extends IntegrationTest {
     static String codeOf(Response r, int expectedStatus) {
         assertThat(r.status()).as(r.body()).isEqualTo(expectedStatus);
         return r.json().get("code").asString();
-    }
-
-    List<String> codes(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.get("code").asString()));
-        return out;
     }
 }
