@@ -15,8 +15,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -62,8 +63,26 @@ class CaseEventStream implements SmartLifecycle {
         return emitter;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    /**
+     * Sent once the change committed. A plain listener that registers its own after-commit callback:
+     * a {@code @TransactionalEventListener} would be tracked by the event publication registry, two
+     * more writes per change for a best-effort live view that needs no redelivery.
+     */
+    @EventListener
     void on(CaseChanged change) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    broadcast(change);
+                }
+            });
+        } else {
+            broadcast(change);
+        }
+    }
+
+    private void broadcast(CaseChanged change) {
         fanOut.execute(() -> {
             Map<String, Object> payload = Map.of("caseId", change.caseId().toString(), "number", change.number(), "action",
                     change.action().name(), "to", change.to().name(), "gridCode", change.gridCode(), "urgent", change.urgent(),
