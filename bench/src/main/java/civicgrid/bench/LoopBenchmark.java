@@ -118,11 +118,11 @@ public final class LoopBenchmark {
         int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_SECONDS", "30"));
         int warmup = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP", "10"));
         Path data = Files.createTempDirectory("civicgrid-loop-bench");
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(CivicGridApplication.class).properties(Map.of(
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(CivicGridApplication.class).run(arguments(Map.of(
                 "civicgrid.db.embedded-data-dir", data.resolve("pg").toString(), "server.port", "0",
                 "civicgrid.db.pool-size", String.valueOf(threads + 8), "logging.level.root", "WARN",
                 "spring.main.banner-mode", "off", "civicgrid.audit.seal-interval",
-                System.getenv().getOrDefault("BENCH_SEAL_INTERVAL", "PT1S"))).run();
+                System.getenv().getOrDefault("BENCH_SEAL_INTERVAL", "PT1S"))));
         try {
             CaseWorkflow workflow = app.getBean(CaseWorkflow.class);
             List<double[]> points = samplePoints(app.getBean(GeoApi.class).model(), 5000);
@@ -273,6 +273,11 @@ public final class LoopBenchmark {
             points.add(new double[] {p.getX(), p.getY()});
         }
         return points;
+    }
+
+    /** Settings as command-line arguments, which outrank application.yml (default properties would not). */
+    static String[] arguments(Map<String, String> settings) {
+        return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     private static void deleteQuietly(Path dir) {

@@ -42,9 +42,9 @@ public final class QueueScaleBenchmark {
     public static void main(String[] args) throws Exception {
         int cases = Integer.parseInt(System.getenv().getOrDefault("BENCH_CASES", "2000000"));
         Path data = Files.createTempDirectory("civicgrid-scale-bench");
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(CivicGridApplication.class).properties(Map.of(
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(CivicGridApplication.class).run(arguments(Map.of(
                 "civicgrid.db.embedded-data-dir", data.resolve("pg").toString(), "server.port", "0", "logging.level.root", "WARN",
-                "spring.main.banner-mode", "off")).run();
+                "spring.main.banner-mode", "off")));
         List<String> lines = new ArrayList<>();
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
@@ -64,6 +64,10 @@ public final class QueueScaleBenchmark {
         } finally {
             app.close();
         }
+    }
+
+    static String[] arguments(Map<String, String> settings) {
+        return LoopBenchmark.arguments(settings);
     }
 
     /** Bulk rows shaped like real ones: open, spread over the district's grids, deadlines spread over a month. */
