@@ -6,13 +6,8 @@
   const $ = (sel) => document.querySelector(sel);
   let current = null;
 
-  const json = (url, options) => fetch(url, Object.assign({ credentials: 'same-origin', headers: { Accept: 'application/json' } }, options))
-    .then((r) => r.json().then((body) => (r.ok ? body : Promise.reject(body))));
-
-  function fmt(t) {
-    // city time, whatever the viewer's machine is set to
-    return t ? new Date(t).toLocaleString(cfg.lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : '—';
-  }
+  const json = CG.json;
+  const fmt = CG.time;
 
   function render(c) {
     current = c;

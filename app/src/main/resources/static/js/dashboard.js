@@ -6,7 +6,7 @@
   const theme = { textStyle: { color: '#d8e6ff' }, color: ['#33d1ff', '#36d399', '#ffb020', '#ff4d4f', '#a78bfa', '#1f6fd1', '#f472b6'] };
   const axis = { axisLine: { lineStyle: { color: '#1f6fd1' } }, splitLine: { lineStyle: { color: '#1f6fd133' } } };
   const pct = (v) => (v === null || v === undefined ? '—' : (v * 100).toFixed(1) + '%');
-  const time = (t) => (t ? new Date(t).toLocaleString(cfg.lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : '—');
+  const time = CG.time;
 
   function chart(id, option) {
     const c = echarts.init(document.getElementById(id), null, { renderer: 'canvas' });
@@ -30,8 +30,7 @@
     });
   }
 
-  fetch('/api/v1/cases/stats?from=' + root.dataset.from + '&to=' + root.dataset.to, { credentials: 'same-origin' })
-    .then((r) => r.json())
+  CG.json('/api/v1/cases/stats?from=' + root.dataset.from + '&to=' + root.dataset.to)
     .then((s) => {
       const r = s.rates || {};
       document.getElementById('kpi-reported').textContent = r.reported || 0;

@@ -17,8 +17,7 @@
   const COLORS = { GREEN: '#36d399', YELLOW: '#ffb020', RED: '#ff4d4f', NONE: '#8fb3e8' };
   const CLOSED = ['CLOSED', 'EVALUATED', 'INVALID', 'MERGED'];
 
-  const json = (url) => fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(url + ' ' + r.status))));
+  const json = CG.json;
 
   function zoomFor(level) {
     return { CITY: 8, DISTRICT: 11, STREET: 13, COMMUNITY: 15, GRID: 16 }[level] || 12;
