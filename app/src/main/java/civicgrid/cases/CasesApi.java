@@ -85,7 +85,11 @@ public class CasesApi {
 
     public CaseView act(CaseId id, CaseAction action, ActionRequest request) {
         Actor actor = actor();
-        CaseFile current = workflow.load(id);
+        CaseFile after = workflow.act(id, current -> command(action, request, current), actor, request.expectedVersion());
+        return views.view(after, actor, List.of(), null);
+    }
+
+    private CaseCommand command(CaseAction action, ActionRequest request, CaseFile current) {
         CaseCommand command = CaseCommand.of(action, request.reason());
         if (request.department() != null) {
             command = command.withTarget(assignment(request.department(), current));
@@ -102,9 +106,9 @@ public class CasesApi {
         if (request.mergeInto() != null) {
             command = command.withMergeInto(parseId(request.mergeInto()));
         }
-        CaseFile after = workflow.act(id, command, actor, request.expectedVersion());
-        return views.view(after, actor, List.of(), null);
+        return command;
     }
+
 
     public CaseView get(CaseId id) {
         Actor actor = actor();

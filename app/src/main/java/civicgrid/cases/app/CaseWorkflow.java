@@ -126,9 +126,19 @@ public class CaseWorkflow {
     }
 
     public CaseFile act(CaseId id, CaseCommand command, Actor actor, Long expectedVersion) {
+        return act(id, file -> command, actor, expectedVersion);
+    }
+
+    /**
+     * Applies the command built from the case as read in this transaction (departments and
+     * extensions depend on where the case is and on its current clock), so the case is read once.
+     */
+    public CaseFile act(CaseId id, java.util.function.Function<CaseFile, CaseCommand> commandFor, Actor actor,
+                        Long expectedVersion) {
         try {
             return tx.execute(status -> {
                 CaseFile file = load(id);
+                CaseCommand command = commandFor.apply(file);
                 if (expectedVersion != null && expectedVersion != file.version()) {
                     throw CivicGridException.conflict("STALE_VERSION", "The case changed since you saw it (version "
                             + expectedVersion + ", now " + file.version() + "); reload it.");

@@ -43,7 +43,7 @@ public class TerritoryStore {
         for (GeneratedTerritory.Unit unit : territory.units()) {
             Point centroid = unit.geometry().getInteriorPoint();
             rows.add(new Object[] {unit.code(), unit.level().name(), unit.name(), unit.parentCode(), wkb.write(unit.geometry()),
-                    centroid.getX(), centroid.getY(), areaKm2(unit.geometry())});
+                    centroid.getX(), centroid.getY(), Distances.areaKm2(unit.geometry())});
             if (rows.size() == BATCH) {
                 insertUnits(rows);
             }
@@ -51,7 +51,7 @@ public class TerritoryStore {
         insertUnits(rows);
         for (GeneratedTerritory.RoadSegment road : territory.roadSegments()) {
             rows.add(new Object[] {road.code(), road.roadName(), road.sequence(), road.streetCode(), wkb.write(road.line()),
-                    lengthMeters(road.line()), road.chiefName(), road.chiefPhone()});
+                    Distances.lengthMeters(road.line()), road.chiefName(), road.chiefPhone()});
             if (rows.size() == BATCH) {
                 insertRoads(rows);
             }
@@ -100,13 +100,6 @@ public class TerritoryStore {
         }
     }
 
-    static double areaKm2(Geometry g) {
-        return Distances.areaKm2(g);
-    }
-
-    static double lengthMeters(LineString line) {
-        return Distances.lengthMeters(line);
-    }
 
     public record StoredUnit(String code, TerritoryLevel level, String name, String parentCode, Geometry geometry,
                              double centroidLon, double centroidLat, double areaKm2) {
