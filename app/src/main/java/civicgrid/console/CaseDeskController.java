@@ -1,14 +1,9 @@
 package civicgrid.console;
 
 import civicgrid.identity.CurrentUser;
-import civicgrid.identity.IdentityApi;
 import civicgrid.platform.web.Page;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,21 +18,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Page
 class CaseDeskController {
 
-    private static final List<String> ACTIONS = List.of("VERIFY", "INVALIDATE", "REGISTER", "MERGE", "DISPATCH", "ACCEPT", "RETURN",
-            "REPORT_BACK", "CHECK_PASS", "CHECK_FAIL", "CLOSE", "EVALUATE", "REQUEST_POSTPONE", "APPROVE_POSTPONE", "REJECT_POSTPONE",
-            "HANG", "UNHANG", "SUPERVISE", "ESCALATE", "WHISTLE", "REPORT_IN", "REPORT", "WARN", "OVERDUE");
-    private static final List<String> STATES = List.of("REPORTED", "VERIFIED", "REGISTERED", "DISPATCHED", "IN_PROGRESS", "HANDLED",
-            "CHECKED", "HUNG", "CLOSED", "EVALUATED", "INVALID", "MERGED");
-    private static final List<String> LEVELS = List.of("COMMUNITY", "STREET", "DISTRICT", "CITY");
-
-    private final IdentityApi identity;
     private final ConsoleAccess access;
-    private final MessageSource messages;
+    private final ConsoleLabels labels;
 
-    CaseDeskController(IdentityApi identity, ConsoleAccess access, MessageSource messages) {
-        this.identity = identity;
+    CaseDeskController(ConsoleAccess access, ConsoleLabels labels) {
         this.access = access;
-        this.messages = messages;
+        this.labels = labels;
     }
 
     @GetMapping("/cases/{id}")
@@ -63,16 +49,10 @@ class CaseDeskController {
         model.addAttribute("user", user);
         model.addAttribute("caseId", id.toString());
         model.addAttribute("mobile", mobile);
-        model.addAttribute("actions", labels("action.", ACTIONS, locale));
-        model.addAttribute("states", labels("state.", STATES, locale));
-        model.addAttribute("levels", labels("level.", LEVELS, locale));
+        model.addAttribute("actions", labels.actions(locale));
+        model.addAttribute("states", labels.states(locale));
+        model.addAttribute("levels", labels.levels(locale));
         return "case";
-    }
-
-    private Map<String, String> labels(String prefix, List<String> keys, Locale locale) {
-        Map<String, String> out = new LinkedHashMap<>();
-        keys.forEach(k -> out.put(k, messages.getMessage(prefix + k, null, k, locale)));
-        return out;
     }
 
     private CurrentUser consoleUser() {

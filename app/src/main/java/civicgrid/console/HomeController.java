@@ -4,10 +4,9 @@ import civicgrid.geo.GeoApi;
 import civicgrid.geo.TerritoryUnit;
 import civicgrid.geo.UnitCode;
 import civicgrid.identity.CurrentUser;
-import civicgrid.identity.IdentityApi;
+import civicgrid.platform.web.Page;
 import java.util.List;
 import java.util.Optional;
-import civicgrid.platform.web.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,18 +16,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Page
 class HomeController {
 
-    private final IdentityApi identity;
     private final ConsoleAccess access;
     private final GeoApi geo;
-    private final org.springframework.context.MessageSource messages;
+    private final ConsoleLabels labels;
     private final String tileUrl;
 
-    HomeController(IdentityApi identity, ConsoleAccess access, GeoApi geo, org.springframework.context.MessageSource messages,
+    HomeController(ConsoleAccess access, GeoApi geo, ConsoleLabels labels,
                    @org.springframework.beans.factory.annotation.Value("${civicgrid.map.tile-url:}") String tileUrl) {
-        this.identity = identity;
         this.access = access;
         this.geo = geo;
-        this.messages = messages;
+        this.labels = labels;
         this.tileUrl = tileUrl;
     }
 
@@ -51,11 +48,7 @@ class HomeController {
         model.addAttribute("user", user);
         model.addAttribute("scope", user.scope().unitCodes().stream().sorted().toList());
         model.addAttribute("tileUrl", tileUrl);
-        java.util.Map<String, String> states = new java.util.LinkedHashMap<>();
-        for (String state : List.of("REPORTED", "VERIFIED", "REGISTERED", "DISPATCHED", "IN_PROGRESS", "HANDLED", "CHECKED", "HUNG")) {
-            states.put(state, messages.getMessage("state." + state, null, state, locale));
-        }
-        model.addAttribute("states", states);
+        model.addAttribute("states", labels.states(locale));
         return "map";
     }
 
@@ -67,12 +60,7 @@ class HomeController {
         model.addAttribute("user", user);
         model.addAttribute("from", today.minusDays(29).toString());
         model.addAttribute("to", today.plusDays(1).toString());
-        java.util.Map<String, String> states = new java.util.LinkedHashMap<>();
-        for (String state : List.of("REPORTED", "VERIFIED", "REGISTERED", "DISPATCHED", "IN_PROGRESS", "HANDLED", "CHECKED", "HUNG",
-                "CLOSED", "EVALUATED", "INVALID")) {
-            states.put(state, messages.getMessage("state." + state, null, state, locale));
-        }
-        model.addAttribute("states", states);
+        model.addAttribute("states", labels.states(locale));
         return "dashboard";
     }
 
