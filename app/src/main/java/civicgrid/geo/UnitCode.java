@@ -23,6 +23,10 @@ public record UnitCode(String value) implements Comparable<UnitCode> {
         return new UnitCode(value);
     }
 
+    public static boolean isValid(String value) {
+        return value != null && DIGITS.matcher(value).matches();
+    }
+
     public static UnitCode city() {
         return new UnitCode(CITY_CODE);
     }

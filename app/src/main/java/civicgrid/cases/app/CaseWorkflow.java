@@ -71,6 +71,14 @@ public class CaseWorkflow {
     }
 
     public Reported report(NewReport report, Actor actor, String idempotencyKey) {
+        return report(report, actor, idempotencyKey, false);
+    }
+
+    /**
+     * @param verifiedBySource the source itself vouches for the report (a camera algorithm with
+     *        proven precision): registered on intake like a trusted channel's orders
+     */
+    public Reported report(NewReport report, Actor actor, String idempotencyKey, boolean verifiedBySource) {
         Category category = catalog.requireActiveCategory(report.categoryCode());
         if (report.description() == null || report.description().isBlank() || report.description().length() > 2000) {
             throw CivicGridException.badRequest("INVALID_DESCRIPTION", "Describe the problem in 1 to 2,000 characters.");
@@ -95,7 +103,7 @@ public class CaseWorkflow {
                 if (idempotencyKey != null && !cases.claimKey(actor.username(), idempotencyKey, id, now)) {
                     throw new DuplicateKey();
                 }
-                boolean trusted = properties.autoRegisterChannels().contains(report.channel());
+                boolean trusted = verifiedBySource || properties.autoRegisterChannels().contains(report.channel());
                 CaseFile file = CaseFile.report(id, cases.nextNumber(now), report.channel(), category, report.description().strip(),
                         report.urgent(), location, actor, now, new CaseFile.Context(catalog.deadlines(), catalog.stageLimits(),
                                 category), trusted);
@@ -231,6 +239,14 @@ public class CaseWorkflow {
             cases.linkReporter(into, reporter, merged.channel().name(), now);
         }
         audit.record("CASE_MERGED_INTO", "CASE", into.toString(), "duplicate " + merged.number(), Map.of("duplicate", merged.id().toString()));
+    }
+
+    /** Another channel reported the same open problem: its reporter is linked to the case, and it is audited. */
+    public void join(CaseId id, String reporter, String channel, String why) {
+        tx.executeWithoutResult(status -> {
+            cases.linkReporter(id, reporter, channel, clock.instant());
+            audit.recordAs(reporter, "CASE_REPORT_JOINED", "CASE", id.toString(), why, Map.of("channel", channel));
+        });
     }
 
     /**

@@ -197,6 +197,35 @@ public class CaseRepository {
                 + " from cases.case_event where case_id = ? order by seq", id.value());
     }
 
+    public Optional<CaseFile> findByNumber(String number) {
+        return jdbc.query("select " + COLUMNS + " from cases.case_file where number = ?", CaseRepository::map, number)
+                .stream().findFirst();
+    }
+
+    /**
+     * Cases reported in [from, to), newest first: of the given numbers and categories when those
+     * are not empty, open or closed ones only when asked; for public listings (Open311).
+     */
+    public List<CaseFile> reportedBetween(Instant from, Instant to, List<String> numbers, List<String> categories, Boolean open,
+                                          int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from cases.case_file where reported_at >= ? and reported_at < ?");
+        List<Object> args = new java.util.ArrayList<>(List.of(ts(from), ts(to)));
+        if (!numbers.isEmpty()) {
+            sql.append(" and number in (").append("?,".repeat(numbers.size() - 1)).append("?)");
+            args.addAll(numbers);
+        }
+        if (!categories.isEmpty()) {
+            sql.append(" and category_code in (").append("?,".repeat(categories.size() - 1)).append("?)");
+            args.addAll(categories);
+        }
+        if (open != null) {
+            sql.append(open ? " and is_open" : " and not is_open");
+        }
+        sql.append(" order by reported_at desc limit ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), CaseRepository::map, args.toArray());
+    }
+
     public void linkReporter(CaseId id, String reporter, String channel, Instant at) {
         jdbc.update("insert into cases.case_reporter (case_id, reporter, channel, linked_at) values (?, ?, ?, ?)"
                 + " on conflict do nothing", id.value(), reporter, channel, ts(at));
