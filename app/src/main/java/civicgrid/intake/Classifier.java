@@ -52,6 +52,7 @@ public class Classifier {
     private final AtomicLong trainedOnFeedback = new AtomicLong(-1);
     private static final long REFRESH_NANOS = 60_000_000_000L;
     private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Object retraining = new Object();
     private volatile ReportClassifier current;
     private volatile long checkedAt;
     private volatile Gazetteer gazetteer;
@@ -80,7 +81,7 @@ public class Classifier {
         return model().classify(text, limit);
     }
 
-    /** An operator's decision on a text's category: stored, audited and learned at once. */
+    /** An operator's decision on a text's category: stored and audited now, learned by a retraining in the background (seconds). */
     public void correct(String text, String categoryCode) {
         CurrentUser user = identity.requireCurrentUser();
         if (user.role() == Role.CITIZEN || user.role().readOnly()) {
@@ -95,7 +96,7 @@ public class Classifier {
             audit.record("CLASSIFICATION_CORRECTED", "CATEGORY", categoryCode, "operator's category for a report text",
                     Map.of("text", text.strip()));
         });
-        retrain();
+        CompletableFuture.runAsync(this::retrain);
     }
 
     /** The places a text names (also used to place an Open311 request that has only an address). */
@@ -142,10 +143,13 @@ public class Classifier {
         }
     }
 
+    /** One retraining at a time; corrections arriving meanwhile are picked up by the next one. */
     private void retrain() {
-        ReportClassifier fresh = build();
-        synchronized (this) {
-            current = fresh;
+        synchronized (retraining) {
+            ReportClassifier fresh = build();
+            synchronized (this) {
+                current = fresh;
+            }
         }
     }
 
