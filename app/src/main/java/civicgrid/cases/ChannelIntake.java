@@ -97,6 +97,11 @@ public class ChannelIntake {
         return cases.reportedBetween(from, to, numbers, categories, open, limit).stream().map(this::view).toList();
     }
 
+    /** The case's steps (action, states, reason, time, actor) for a channel that must report back, e.g. the hotline's result. */
+    public List<java.util.Map<String, Object>> history(CaseId id) {
+        return cases.history(id);
+    }
+
     public boolean isReporter(CaseId id, String reporter) {
         return cases.reporters(id).contains(reporter);
     }

@@ -32,6 +32,9 @@ public abstract class IntegrationTest {
         registry.add("civicgrid.webhooks.endpoints[0].secret", () -> WebhookReceiver.SECRET);
         registry.add("civicgrid.webhooks.endpoints[0].territory", () -> "500104");
         registry.add("civicgrid.webhooks.retry-interval", () -> "PT1S");
+        registry.add("civicgrid.intake.hotline.callback-url", () -> WebhookReceiver.get().url() + "/hotline");
+        registry.add("civicgrid.intake.hotline.callback-token", () -> "hotline-test-token");
+        registry.add("civicgrid.intake.hotline.callback-interval", () -> "PT1S");
     }
 
     protected String url(String path) {

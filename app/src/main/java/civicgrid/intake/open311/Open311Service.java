@@ -11,8 +11,7 @@ import civicgrid.catalog.Category;
 import civicgrid.geo.GeoApi;
 import civicgrid.geo.TerritoryUnit;
 import civicgrid.geo.UnitCode;
-import civicgrid.intake.Classifier;
-import civicgrid.intake.classify.Gazetteer;
+import civicgrid.intake.classify.AddressLocator;
 import civicgrid.intake.persistence.Open311Requests;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -62,20 +61,20 @@ class Open311Service {
     private final ChannelIntake intake;
     private final CatalogApi catalog;
     private final GeoApi geo;
-    private final Classifier classifier;
+    private final AddressLocator addresses;
     private final Open311Requests requests;
     private final Open311Properties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean demo;
 
-    Open311Service(ChannelIntake intake, CatalogApi catalog, GeoApi geo, Classifier classifier, Open311Requests requests,
+    Open311Service(ChannelIntake intake, CatalogApi catalog, GeoApi geo, AddressLocator addresses, Open311Requests requests,
                    Open311Properties properties, TransactionTemplate tx, Clock clock,
                    @org.springframework.beans.factory.annotation.Value("${civicgrid.demo.enabled:true}") boolean demo) {
         this.intake = intake;
         this.catalog = catalog;
         this.geo = geo;
-        this.classifier = classifier;
+        this.addresses = addresses;
         this.requests = requests;
         this.properties = properties;
         this.tx = tx;
@@ -259,11 +258,8 @@ class Open311Service {
             if (address.length() > 500) {
                 throw Open311Exception.badRequest("ADDRESS_TOO_LONG: address_string has at most 500 characters.");
             }
-            Gazetteer.Mention best = classifier.places(address).stream().filter(m -> m.unit() != null)
-                    .max(java.util.Comparator.comparingInt(m -> m.unit().code().length())).orElseThrow(() -> Open311Exception.badRequest(
-                            "ADDRESS_NOT_FOUND: address_string names no district, street or community of the city; give lat and long."));
-            TerritoryUnit unit = geo.requireUnit(UnitCode.of(best.unit().code()));
-            return new double[] {unit.centroidLon(), unit.centroidLat()};
+            return addresses.locate(address).orElseThrow(() -> Open311Exception.badRequest(
+                    "ADDRESS_NOT_FOUND: address_string names no district, street or community of the city; give lat and long."));
         }
         throw Open311Exception.badRequest("LOCATION_REQUIRED: give lat and long, address_string or address_id.");
     }
