@@ -27,6 +27,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class ChannelIntake {
 
+    /** The largest photo a case keeps. */
+    public static final int MAX_PHOTO_BYTES = CaseAttachments.MAX_BYTES;
+
     private final CaseWorkflow workflow;
     private final CaseViews views;
     private final CaseRepository cases;
@@ -108,6 +111,10 @@ public class ChannelIntake {
 
     public Attachment attach(CaseId id, String filename, byte[] content, String reporter) {
         return attachments.add(id, filename, content, reporter);
+    }
+
+    public int attachmentCount(CaseId id) {
+        return attachments.list(id).size();
     }
 
     /** The reporter rates the outcome of their closed case (1 to 5). */

@@ -53,7 +53,8 @@ class SecurityConfiguration {
         AccessDeniedHandler denied = (request, response, ex) -> ProblemWriter.write(response, HttpStatus.FORBIDDEN,
                 "FORBIDDEN", "Your role or territory does not allow this.");
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                // /api/v1/public/** is what residents' pages read without an account (boundaries, their report's status)
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/public/**").permitAll().anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 // Basic never creates a session; the signed-in console's session (SameSite=Strict cookie) is honoured

@@ -6,7 +6,7 @@ import civicgrid.cases.NewReport;
 import civicgrid.catalog.CatalogApi;
 import civicgrid.intake.Classification;
 import civicgrid.intake.Classifier;
-import civicgrid.intake.classify.AddressLocator;
+import civicgrid.intake.channel.AddressLocator;
 import civicgrid.platform.CivicGridException;
 import java.time.Clock;
 import java.time.Instant;

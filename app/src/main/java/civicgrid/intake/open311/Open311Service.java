@@ -11,7 +11,8 @@ import civicgrid.catalog.Category;
 import civicgrid.geo.GeoApi;
 import civicgrid.geo.TerritoryUnit;
 import civicgrid.geo.UnitCode;
-import civicgrid.intake.classify.AddressLocator;
+import civicgrid.intake.channel.AddressLocator;
+import civicgrid.intake.channel.PublicCategories;
 import civicgrid.intake.persistence.Open311Requests;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,9 +52,6 @@ class Open311Service {
     static final int MAX_DESCRIPTION = 4000;
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     private static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-    /** Residents' private matters (disputes, welfare, watched persons) are not public requests. */
-    private static final Set<String> PRIVATE_CATEGORIES = Set.of("E0606", "E0607");
-    private static final Set<String> PUBLIC_MAJORS = Set.of("E01", "E02", "E03", "E04", "E05", "E06");
     private static final Pattern DIGITS = Pattern.compile("\\d{7,}[\\dXx]*");
     private static final Pattern URL = Pattern.compile("https?://[^\\s]{1,990}");
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([A-Za-z0-9_]{1,40})\\](\\[\\])?");
@@ -62,19 +60,21 @@ class Open311Service {
     private final CatalogApi catalog;
     private final GeoApi geo;
     private final AddressLocator addresses;
+    private final PublicCategories publicCategories;
     private final Open311Requests requests;
     private final Open311Properties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean demo;
 
-    Open311Service(ChannelIntake intake, CatalogApi catalog, GeoApi geo, AddressLocator addresses, Open311Requests requests,
+    Open311Service(ChannelIntake intake, CatalogApi catalog, GeoApi geo, AddressLocator addresses, PublicCategories publicCategories, Open311Requests requests,
                    Open311Properties properties, TransactionTemplate tx, Clock clock,
                    @org.springframework.beans.factory.annotation.Value("${civicgrid.demo.enabled:true}") boolean demo) {
         this.intake = intake;
         this.catalog = catalog;
         this.geo = geo;
         this.addresses = addresses;
+        this.publicCategories = publicCategories;
         this.requests = requests;
         this.properties = properties;
         this.tx = tx;
@@ -102,7 +102,7 @@ class Open311Service {
     List<Map<String, Object>> services(String jurisdiction, Locale locale) {
         checkJurisdiction(jurisdiction);
         boolean en = english(locale);
-        return publicCategories().stream().map(c -> {
+        return publicCategories.all().stream().map(c -> {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("service_code", c.code());
             s.put("service_name", en ? c.nameEn() : c.nameZh());
@@ -361,7 +361,7 @@ class Open311Service {
 
     List<Map<String, Object>> one(String number, String jurisdiction) {
         checkJurisdiction(jurisdiction);
-        CaseView view = intake.statusByNumber(number).filter(v -> isPublic(v.category().code()))
+        CaseView view = intake.statusByNumber(number).filter(v -> PublicCategories.isPublic(v.category().code()))
                 .orElseThrow(() -> Open311Exception.notFound("REQUEST_NOT_FOUND: no service request " + number + "."));
         return render(List.of(view));
     }
@@ -496,20 +496,11 @@ class Open311Service {
     }
 
     private Category publicCategory(String code) {
-        return catalog.category(code).filter(c -> !c.retired() && isPublic(c.code()))
-                .orElseThrow(() -> Open311Exception.notFound("UNKNOWN_SERVICE_CODE: no service " + code + "."));
-    }
-
-    private List<Category> publicCategories() {
-        return catalog.categories(false).stream().filter(c -> isPublic(c.code())).toList();
+        return publicCategories.find(code).orElseThrow(() -> Open311Exception.notFound("UNKNOWN_SERVICE_CODE: no service " + code + "."));
     }
 
     private List<String> publicCodes() {
-        return publicCategories().stream().map(Category::code).toList();
-    }
-
-    private boolean isPublic(String code) {
-        return !PRIVATE_CATEGORIES.contains(code) && (code.startsWith("C") || PUBLIC_MAJORS.contains(code.substring(0, 3)));
+        return publicCategories.all().stream().map(Category::code).toList();
     }
 
     private static boolean english(Locale locale) {

@@ -45,8 +45,8 @@ class DemoCameras implements ApplicationRunner {
             // the n-th grid of the street (the first one is the demo grid worker's)
             String grid = geo.children(UnitCode.of(d.street())).stream().flatMap(c -> geo.children(UnitCode.of(c.code())).stream())
                     .map(TerritoryUnit::code).skip(d.grid()).findFirst().orElseThrow();
-            var p = geo.model().node(grid).orElseThrow().geometry().getInteriorPoint();
-            store.insertCameraIfAbsent(new VideoStore.Camera(d.id(), d.name(), p.getX(), p.getY(), grid, d.owner(),
+            TerritoryUnit cell = geo.requireUnit(UnitCode.of(grid));
+            store.insertCameraIfAbsent(new VideoStore.Camera(d.id(), d.name(), cell.centroidLon(), cell.centroidLat(), grid, d.owner(),
                     new LinkedHashSet<>(d.algorithms()), true), clock.instant());
         }
     }

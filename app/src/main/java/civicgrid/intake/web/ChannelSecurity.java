@@ -25,7 +25,7 @@ class ChannelSecurity {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(path.matcher("/open311/**"), path.matcher(HttpMethod.POST, "/api/v1/video-alerts"),
                         path.matcher(HttpMethod.POST, "/api/v1/hotline/orders"), path.matcher(HttpMethod.POST, "/api/v1/hotline/orders/batch"),
-                        path.matcher("/api/v1/public/**"), path.matcher("/snap"), path.matcher("/snap/**")))
+                        path.matcher("/snap"), path.matcher("/snap/**")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());

@@ -1,4 +1,4 @@
-package civicgrid.intake.classify;
+package civicgrid.intake.channel;
 
 import civicgrid.geo.GeoApi;
 import civicgrid.geo.TerritoryUnit;

@@ -1,0 +1,57 @@
+package civicgrid.geo.web;
+
+import civicgrid.geo.GeoApi;
+import civicgrid.geo.Location;
+import civicgrid.geo.UnitRef;
+import civicgrid.platform.CivicGridException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What residents' pages may read without an account: where a point lies and the outlines of the
+ * grids around it (public administrative geography; nothing about cases or people).
+ */
+@RestController
+@RequestMapping("/api/v1/public/geo")
+class PublicGeoController {
+
+    private static final int CACHE_LIMIT = 2_000;
+    private final GeoApi geo;
+    private final Map<String, String> outlines = new ConcurrentHashMap<>();
+
+    PublicGeoController(GeoApi geo) {
+        this.geo = geo;
+    }
+
+    /** A place without the people in charge of it (road chiefs' names and phones are not public). */
+    record Place(double lon, double lat, UnitRef grid, UnitRef community, UnitRef street, UnitRef district, String road) {
+    }
+
+    @GetMapping("/locate")
+    Place locate(@RequestParam double lon, @RequestParam double lat) {
+        Location l = where(lon, lat);
+        return new Place(lon, lat, l.grid(), l.community(), l.street(), l.district(), l.roadSegment() == null ? null
+                : l.roadSegment().roadName());
+    }
+
+    /** The grids of the community containing the point, as GeoJSON. */
+    @GetMapping(value = "/around.geojson", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
+    String around(@RequestParam double lon, @RequestParam double lat) {
+        String community = where(lon, lat).community().code();
+        if (outlines.size() > CACHE_LIMIT) {
+            outlines.clear();
+        }
+        return outlines.computeIfAbsent(community, c -> GeoJson.featureCollection(geo.model().node(c).orElseThrow().children(), 16));
+    }
+
+    private Location where(double lon, double lat) {
+        GeoApi.requireValidCoordinates(lon, lat);
+        return geo.locate(lon, lat).orElseThrow(() -> CivicGridException.notFound("OUTSIDE_CITY",
+                "The point lon=" + lon + ", lat=" + lat + " is outside the city."));
+    }
+}
