@@ -52,7 +52,10 @@
         shownCommunity = p.community.code;
         CG.json('/api/v1/public/geo/around.geojson?lon=' + lon + '&lat=' + lat).then((fc) => {
           outlines.clearLayers();
-          L.geoJSON(fc, { style: () => ({ color: '#33d1ff', weight: 1, fillColor: '#1f6fd1', fillOpacity: 0.08 }) }).addTo(outlines);
+          const layer = L.geoJSON(fc, { style: () => ({ color: '#33d1ff', weight: 1.5, fillColor: '#1f6fd1', fillOpacity: 0.12 }) })
+            .addTo(outlines);
+          // show the whole community with its grids, the pin inside it
+          map.fitBounds(layer.getBounds(), { padding: [8, 8] });
         });
       }
     }).catch((body) => {
@@ -62,6 +65,16 @@
     });
   }
   map.on('click', (e) => setPlace(e.latlng.lat, e.latlng.lng));
+  // a QR code on a lamp post or a notice board opens the page at its place: /snap?lon=..&lat=..
+  const params = new URLSearchParams(location.search);
+  if (params.has('lon') && params.has('lat')) {
+    const lon = Number(params.get('lon'));
+    const lat = Number(params.get('lat'));
+    if (isFinite(lon) && isFinite(lat)) {
+      map.setView([lat, lon], 16);
+      setPlace(lat, lon);
+    }
+  }
   $('use-location').addEventListener('click', () => {
     if (!navigator.geolocation) return;
     navigator.geolocation.getCurrentPosition((pos) => {

@@ -142,6 +142,22 @@ class SnapHttpTest extends IntegrationTest {
     }
 
     @Test
+    void residentsMapsReadPublicGeographyWithoutPeople() {
+        double[] at = in("500104001", 3);
+        Response where = get("/api/v1/public/geo/locate?lon=" + at[0] + "&lat=" + at[1], null);
+        assertThat(where.status()).as(where.body()).isEqualTo(200);
+        assertThat(where.json().get("street").get("name").asString()).isEqualTo("新山村街道");
+        assertThat(where.body()).doesNotContain("chief", "Phone");
+        Response around = get("/api/v1/public/geo/around.geojson?lon=" + at[0] + "&lat=" + at[1], null);
+        assertThat(around.status()).isEqualTo(200);
+        JsonNode features = around.json().get("features");
+        assertThat(features.size()).isGreaterThan(1);
+        assertThat(features.get(0).get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");
+        assertThat(get("/api/v1/public/geo/locate?lon=116.4&lat=39.9", null).status()).isEqualTo(404);
+        assertThat(get("/api/v1/public/geo/locate?lon=east&lat=39.9", null).status()).isEqualTo(400);
+    }
+
+    @Test
     void badInputIsAClear4xxAndWritesNothing() {
         double[] at = in("500104004", 12);
         long before = count();
