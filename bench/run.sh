@@ -32,4 +32,5 @@ java -Xmx2g -XX:+UseParallelGC -cp "$CP" civicgrid.bench.TerritoryFootprint | te
 # the closed loop against Flowable, then the queue and the intake over two million open cases
 BENCH_THREADS=${BENCH_THREADS:-8} java -Xmx3g -cp "$CP" civicgrid.bench.LoopBenchmark | grep -E "reports/s|machine"
 java -Xmx3g -cp "$CP" civicgrid.bench.QueueScaleBenchmark | grep -vE "^\s*$"
+java -Xmx3g -cp "$CP" civicgrid.bench.IntakeBenchmark | grep -E "machine|reports/s|texts/s"
 bench/start-time.sh | tee "$RESULTS/start-time.txt"

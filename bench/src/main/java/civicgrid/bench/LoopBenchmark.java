@@ -217,7 +217,7 @@ public final class LoopBenchmark {
         return engine;
     }
 
-    private static Result run(String name, IntConsumer loop, int threads, int seconds) throws InterruptedException {
+    static Result run(String name, IntConsumer loop, int threads, int seconds) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong counter = new AtomicLong();
         List<long[]> perThread = new ArrayList<>();
@@ -280,7 +280,7 @@ public final class LoopBenchmark {
         return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
