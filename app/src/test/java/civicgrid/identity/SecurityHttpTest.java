@@ -145,4 +145,23 @@ class SecurityHttpTest extends IntegrationTest {
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.json().get("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
     }
+
+    @Test
+    void aBurstOfSignedInRequestsLargerThanThePoolNeitherStallsNorLeavesSessions() throws Exception {
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(64);
+        try {
+            java.util.List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                answers.add(clients.submit(() -> get("/api/v1/identity/me", "xinshancun")));
+            }
+            for (java.util.concurrent.Future<Response> a : answers) {
+                Response r = a.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.status()).isEqualTo(200);
+                // Basic clients carry no cookie: a session per request would only pile up
+                assertThat(r.header("Set-Cookie")).isNull();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
 }

@@ -21,7 +21,10 @@ import org.springframework.stereotype.Repository;
 public class UserRepository {
 
     private static final String COLUMNS = "u.id, u.username, u.password_hash, u.display_name, u.role, u.post_code, p.sector,"
-            + " u.department_code, u.phone, u.id_number, u.address, u.enabled, u.failed_logins, u.locked_until";
+            + " u.department_code, u.phone, u.id_number, u.address, u.enabled, u.failed_logins, u.locked_until,"
+            // the scope in the same query: a second query from inside the row mapper would take a second
+            // connection while holding the first, and a burst of sign-ins deadlocks the pool
+            + " array(select s.unit_code from identity.user_scope s where s.user_id = u.id order by s.unit_code) as scope";
     private final JdbcTemplate jdbc;
 
     public UserRepository(JdbcTemplate jdbc) {
@@ -30,18 +33,18 @@ public class UserRepository {
 
     public Optional<UserRecord> findByUsername(String username) {
         return jdbc.query("select " + COLUMNS + " from identity.app_user u left join identity.post p on p.code = u.post_code"
-                + " where u.username = ?", this::map, username).stream().findFirst();
+                + " where u.username = ?", UserRepository::map, username).stream().findFirst();
     }
 
     public Optional<UserRecord> findById(UserId id) {
         return jdbc.query("select " + COLUMNS + " from identity.app_user u left join identity.post p on p.code = u.post_code"
-                + " where u.id = ?", this::map, id.value()).stream().findFirst();
+                + " where u.id = ?", UserRepository::map, id.value()).stream().findFirst();
     }
 
     /** Users one page at a time, ordered by username, optionally only those of one role. */
     public List<UserRecord> list(Role role, int offset, int limit) {
         return jdbc.query("select " + COLUMNS + " from identity.app_user u left join identity.post p on p.code = u.post_code"
-                        + " where (cast(? as varchar) is null or u.role = ?) order by u.username offset ? limit ?", this::map,
+                        + " where (cast(? as varchar) is null or u.role = ?) order by u.username offset ? limit ?", UserRepository::map,
                 role == null ? null : role.name(), role == null ? null : role.name(), offset, limit);
     }
 
@@ -81,19 +84,24 @@ public class UserRepository {
                 + " and (failed_logins > 0 or locked_until is not null)", username);
     }
 
-    private UserRecord map(ResultSet rs, int row) throws SQLException {
+    private static UserRecord map(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject(1, UUID.class);
         Timestamp locked = rs.getTimestamp(14);
         String sector = rs.getString(7);
         return new UserRecord(new UserId(id), rs.getString(2), rs.getString(3), rs.getString(4), Role.valueOf(rs.getString(5)),
                 rs.getString(6), sector == null ? null : Sector.valueOf(sector), rs.getString(8), rs.getString(9),
                 rs.getString(10), rs.getString(11), rs.getBoolean(12), rs.getInt(13),
-                locked == null ? null : locked.toInstant(), scopeOf(id));
+                locked == null ? null : locked.toInstant(), scope(rs.getArray(15)));
     }
 
-    private Set<String> scopeOf(UUID id) {
-        return new LinkedHashSet<>(jdbc.queryForList("select unit_code from identity.user_scope where user_id = ? order by unit_code",
-                String.class, id));
+    private static Set<String> scope(java.sql.Array codes) throws SQLException {
+        Set<String> scope = new LinkedHashSet<>();
+        if (codes != null) {
+            for (Object code : (Object[]) codes.getArray()) {
+                scope.add((String) code);
+            }
+        }
+        return scope;
     }
 
     public Set<String> usernames() {

@@ -1,6 +1,7 @@
 package civicgrid.identity.security;
 
 import civicgrid.platform.web.ProblemWriter;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -54,20 +55,34 @@ class SecurityConfiguration {
                 "FORBIDDEN", "Your role or territory does not allow this.");
         http.securityMatcher("/api/**")
                 // /api/v1/public/** is what residents' pages read without an account (boundaries, their report's status)
-                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/public/**").permitAll().anyRequest().authenticated())
+                // an event stream ends with an async dispatch, an error with an error dispatch: both belong to a request
+                // that was authorized already
+                .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/api/v1/public/**").permitAll().anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 // Basic never creates a session; the signed-in console's session (SameSite=Strict cookie) is honoured
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .securityContext(c -> c.securityContextRepository(new HttpSessionSecurityContextRepository()))
+                .securityContext(c -> c.securityContextRepository(sessionReadOnly()))
                 .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /**
+     * Reads a console session's sign-in but never creates a session: Basic clients send no cookie, and
+     * a session per request would pile up (and cost a secure random each) for 30 minutes.
+     */
+    private static HttpSessionSecurityContextRepository sessionReadOnly() {
+        HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+        repository.setAllowSessionCreation(false);
+        return repository;
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
+        http.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
         return http.build();

@@ -24,6 +24,8 @@ final class VerifiedCredentialCache implements PasswordEncoder {
     private final PasswordEncoder delegate;
     private final SecretKeySpec key;
     private final Map<String, Long> verifiedUntil = new ConcurrentHashMap<>();
+    /** Checks under way: a burst of the same first sign-in (500 consoles opening) pays one bcrypt, not 500. */
+    private final Map<String, java.util.concurrent.CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
 
     VerifiedCredentialCache(PasswordEncoder delegate) {
         this.delegate = delegate;
@@ -48,14 +50,27 @@ final class VerifiedCredentialCache implements PasswordEncoder {
         if (until != null && until > now) {
             return true;
         }
-        boolean matches = delegate.matches(rawPassword, encodedPassword);
-        if (matches) {
-            if (verifiedUntil.size() >= MAX_ENTRIES) {
-                verifiedUntil.clear();
-            }
-            verifiedUntil.put(entry, now + TTL_MILLIS);
+        java.util.concurrent.CompletableFuture<Boolean> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Boolean> running = inFlight.putIfAbsent(entry, mine);
+        if (running != null) {
+            return running.join();
         }
-        return matches;
+        try {
+            boolean matches = delegate.matches(rawPassword, encodedPassword);
+            if (matches) {
+                if (verifiedUntil.size() >= MAX_ENTRIES) {
+                    verifiedUntil.clear();
+                }
+                verifiedUntil.put(entry, now + TTL_MILLIS);
+            }
+            mine.complete(matches);
+            return matches;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(entry, mine);
+        }
     }
 
     @Override

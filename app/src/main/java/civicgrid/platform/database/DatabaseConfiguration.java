@@ -28,6 +28,8 @@ class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("civicgrid");
         config.setMaximumPoolSize(properties.poolSize());
+        // diagnostics: log where a connection was taken that is held longer than this (0: off)
+        config.setLeakDetectionThreshold(Long.getLong("civicgrid.db.leak-detection-ms", 0L));
         if (properties.external()) {
             log.info("Using external PostgreSQL at {}", properties.url());
             config.setJdbcUrl(properties.url());

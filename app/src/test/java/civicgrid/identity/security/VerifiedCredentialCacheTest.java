@@ -45,4 +45,44 @@ class VerifiedCredentialCacheTest {
         assertThat(slow.checks).hasValue(2);
         assertThat(cache.matches(null, "hash:demo")).isFalse();
     }
+
+    @Test
+    void aBurstOfTheSameFirstSignInPaysOneCheck() throws Exception {
+        CountingEncoder counting = new CountingEncoder();
+        PasswordEncoder slow = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return counting.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return counting.matches(raw, encoded);
+            }
+        };
+        VerifiedCredentialCache cache = new VerifiedCredentialCache(slow);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return cache.matches("demo", "hash:demo");
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<Boolean> r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(counting.checks).hasValue(1);
+    }
 }
