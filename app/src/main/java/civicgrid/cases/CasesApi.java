@@ -183,6 +183,25 @@ public class CasesApi {
         return new Page(items, Math.min(total, COUNT_CAP), total > COUNT_CAP, page, size);
     }
 
+    static final int MAX_POINTS = 50_000;
+
+    /** Map dots of the open cases in one territory of the caller (their first by default), at most 50,000. */
+    public List<CasePoint> points(String territory) {
+        CurrentUser user = identity.requireCurrentUser();
+        if (user.role() == Role.CITIZEN) {
+            throw CivicGridException.forbidden("ROLE_NOT_ALLOWED", "Citizens see their own reports only.");
+        }
+        String unit = territory != null ? territory : user.scope().unitCodes().stream().sorted().findFirst()
+                .orElseThrow(() -> CivicGridException.forbidden("OUT_OF_SCOPE", "You have no territory."));
+        if (!civicgrid.geo.UnitCode.isValid(unit)) {
+            throw CivicGridException.badRequest("INVALID_UNIT_CODE", "'" + unit + "' is not a territory code.");
+        }
+        if (!user.sees(unit)) {
+            throw CivicGridException.forbidden("OUT_OF_SCOPE", "Territory " + unit + " is outside your scope.");
+        }
+        return queries.points(unit, clock.instant(), MAX_POINTS);
+    }
+
     /**
      * GB/T 30428.4 rates of the cases reported in [from, to) inside a territory of the caller (their
      * whole scope when none is given), optionally of one department, grouped as asked.

@@ -4,13 +4,12 @@
   const cfg = window.CIVICGRID;
   // a view from the start, so layers are drawn (and their elements exist) as soon as they are added
   const still = navigator.webdriver === true; // no animations under automation: screenshots show the settled map
-  const map = L.map('map', { zoomControl: true, attributionControl: false, zoomAnimation: !still, fadeAnimation: !still,
+  const map = L.map('map', { zoomControl: true, attributionControl: false, maxZoom: 19, zoomAnimation: !still, fadeAnimation: !still,
     markerZoomAnimation: !still }).setView([29.56, 106.55], 9);
   if (cfg.tiles) {
     L.tileLayer(cfg.tiles, { maxZoom: 19 }).addTo(map);
   }
   const unitLayer = L.layerGroup().addTo(map);
-  const caseLayer = L.layerGroup().addTo(map);
   const markers = new Map();
   const cases = new Map();
   const trail = [];
@@ -27,7 +26,7 @@
     const i = trail.findIndex((u) => u.code === unit.code);
     if (i >= 0) trail.splice(i + 1); else trail.push(unit);
     renderBreadcrumb();
-    json('/api/v1/geo/units/' + unit.code + '/children.geojson?zoom=' + zoomFor(unit.level)).then((fc) => {
+    return json('/api/v1/geo/units/' + unit.code + '/children.geojson?zoom=' + zoomFor(unit.level)).then((fc) => {
       unitLayer.clearLayers();
       const layer = L.geoJSON(fc, {
         style: () => ({ color: '#33d1ff', weight: 1.2, fillColor: '#1f6fd1', fillOpacity: 0.1 }),
@@ -62,53 +61,98 @@
 
   function light(c) { return (c.stage && c.stage.light) || 'NONE'; }
 
-  function classesOf(c) { return 'case-marker light-' + light(c) + (c.urgent ? ' urgent' : ''); }
+  // A map dot: the few fields a marker needs, from a map point or from a full case.
+  function dotOf(c) {
+    return { id: c.id, number: c.number, lat: c.place.lat, lon: c.place.lon, light: light(c), urgent: c.urgent, state: c.state };
+  }
+
+  // Many dots (a street with thousands of open cases) are clustered; a cluster shows its worst light.
+  const CLUSTER_FROM = 500;
+  const RANK = { RED: 3, YELLOW: 2, GREEN: 1, NONE: 0 };
+  let dotLayer = null;
+  const dots = new Map();
+  function layerFor(count) {
+    if (dotLayer) return dotLayer;
+    dotLayer = count >= CLUSTER_FROM && L.markerClusterGroup
+      ? L.markerClusterGroup({ chunkedLoading: true, disableClusteringAtZoom: 17, showCoverageOnHover: false, maxClusterRadius: 60,
+        iconCreateFunction: (cluster) => {
+          const worst = cluster.getAllChildMarkers().reduce((w, m) => (RANK[m.options.light] > RANK[w] ? m.options.light : w), 'NONE');
+          const n = cluster.getChildCount();
+          return L.divIcon({ html: '<span>' + n + '</span>', className: 'case-cluster light-' + worst, iconSize: [n > 999 ? 52 : 42, 42] });
+        } })
+      : L.layerGroup();
+    dotLayer.addTo(map);
+    document.getElementById('map').dataset.clustered = String(dotLayer !== null && !!dotLayer.getVisibleParent);
+    return dotLayer;
+  }
+
+  function upsertDot(d) {
+    if (!d.state || CLOSED.includes(d.state)) {
+      removeDot(d.id);
+      return;
+    }
+    const layer = layerFor(dots.size);
+    const before = dots.get(d.id);
+    dots.set(d.id, d);
+    let m = markers.get(d.id);
+    if (m && before && before.light !== d.light && layer.getVisibleParent) {
+      layer.removeLayer(m); // a clustered marker changes colour by being added again
+      markers.delete(d.id);
+      m = null;
+    }
+    if (!m) {
+      m = L.circleMarker([d.lat, d.lon], { radius: d.urgent ? 9 : 7, color: '#ffffff', weight: 1.5, fillColor: COLORS[d.light],
+        fillOpacity: 0.95, light: d.light });
+      m.on('add', () => decorate(m, dots.get(d.id)));
+      m.on('click', () => { window.location.href = '/cases/' + d.id; });
+      layer.addLayer(m);
+      markers.set(d.id, m);
+    } else {
+      m.setStyle({ fillColor: COLORS[d.light] });
+      m.options.light = d.light;
+    }
+    decorate(m, d);
+    m.bindTooltip(d.number + ' · ' + (cfg.text.states[d.state] || d.state) + (d.urgent ? ' · ' + cfg.text.urgent : ''));
+  }
+
+  function decorate(m, d) {
+    const el = m.getElement && m.getElement();
+    if (el && d) {
+      el.setAttribute('class', 'leaflet-interactive case-marker light-' + d.light + (d.urgent ? ' urgent' : ''));
+      el.dataset.caseId = d.id;
+      el.dataset.light = d.light;
+      el.dataset.state = d.state;
+    }
+  }
+
+  function removeDot(id) {
+    const m = markers.get(id);
+    if (m && dotLayer) dotLayer.removeLayer(m);
+    markers.delete(id);
+    dots.delete(id);
+  }
 
   function upsertCase(c) {
     if (!c.state || CLOSED.includes(c.state)) {
-      removeCase(c.id);
-      return;
-    }
-    cases.set(c.id, c);
-    let m = markers.get(c.id);
-    if (!m) {
-      m = L.circleMarker([c.place.lat, c.place.lon], {
-        radius: c.urgent ? 9 : 7, color: '#ffffff', weight: 1.5, fillColor: COLORS[light(c)], fillOpacity: 0.95
-      }).addTo(caseLayer);
-      markers.set(c.id, m);
+      removeDot(c.id);
+      cases.delete(c.id);
     } else {
-      m.setStyle({ fillColor: COLORS[light(c)] });
+      upsertDot(dotOf(c));
+      cases.set(c.id, c);
     }
-    const el = m.getElement();
-    if (el) {
-      el.setAttribute('class', 'leaflet-interactive ' + classesOf(c));
-      el.dataset.caseId = c.id;
-      el.dataset.light = light(c);
-      el.dataset.state = c.state;
-    }
-    m.off('click');
-    m.on('click', () => { window.location.href = '/cases/' + c.id; });
-    m.bindTooltip(c.number + ' · ' + (cfg.lang === 'en' ? c.category.nameEn : c.category.nameZh) + ' · '
-      + (cfg.text.states[c.state] || c.state));
     render();
   }
 
-  function removeCase(id) {
-    const m = markers.get(id);
-    if (m) { caseLayer.removeLayer(m); markers.delete(id); }
-    cases.delete(id);
-    render();
-  }
-
+  // The side list: the first 200 of the queue (urgent, overdue, nearest deadline); the counts: every dot.
   function render() {
     const counts = { GREEN: 0, YELLOW: 0, RED: 0 };
+    dots.forEach((d) => { if (counts[d.light] !== undefined) counts[d.light]++; });
     const list = document.getElementById('case-list');
     const sorted = [...cases.values()].sort((a, b) => (b.urgent - a.urgent)
       || ((light(b) === 'RED') - (light(a) === 'RED'))
       || String(a.stage && a.stage.deadline).localeCompare(String(b.stage && b.stage.deadline)));
     list.innerHTML = '';
     sorted.forEach((c) => {
-      if (counts[light(c)] !== undefined) counts[light(c)]++;
       const li = document.createElement('li');
       li.className = 'light-' + light(c) + (c.urgent ? ' urgent' : '');
       li.tabIndex = 0;
@@ -121,16 +165,29 @@
         + (c.urgent ? ' · ' + cfg.text.urgent : '');
       li.querySelector('.state').textContent = cfg.text.states[c.state] || c.state;
       const open = () => { window.location.href = '/cases/' + c.id; };
-      li.addEventListener('click', () => map.setView([c.place.lat, c.place.lon], 16));
+      li.addEventListener('click', () => map.setView([c.place.lat, c.place.lon], 17));
       li.addEventListener('dblclick', open);
       li.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
       list.appendChild(li);
     });
     Object.keys(counts).forEach((k) => { document.getElementById('count-' + k).textContent = counts[k]; });
+    document.getElementById('count-all').textContent = dots.size;
   }
 
   function loadCases() {
-    return json('/api/v1/cases?queue=team&size=200').then((page) => page.items.forEach(upsertCase));
+    const territory = (cfg.scope && cfg.scope[0]) || '';
+    return Promise.all([
+      json('/api/v1/cases/points' + (territory ? '?territory=' + territory : '')).then((points) => {
+        layerFor(points.length);
+        const seen = new Set(points.map((p) => p.id));
+        [...dots.keys()].filter((id) => !seen.has(id)).forEach(removeDot);
+        points.forEach(upsertDot);
+      }),
+      json('/api/v1/cases?queue=team&size=200').then((page) => {
+        cases.clear();
+        page.items.forEach((c) => cases.set(c.id, c));
+      })
+    ]).then(render);
   }
 
   function live() {
@@ -138,7 +195,7 @@
     source.addEventListener('hello', () => { document.body.dataset.live = 'true'; });
     source.addEventListener('case', (e) => {
       const change = JSON.parse(e.data);
-      json('/api/v1/cases/' + change.caseId).then(upsertCase).catch(() => removeCase(change.caseId));
+      json('/api/v1/cases/' + change.caseId).then(upsertCase).catch(() => { removeDot(change.caseId); cases.delete(change.caseId); render(); });
     });
   }
 
@@ -147,10 +204,12 @@
       new Date().toLocaleString(cfg.lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
   }
 
-  json('/api/v1/geo/tree').then((units) => {
-    if (units.length > 0) showUnit(units[0]);
-  });
-  loadCases().then(live);
+  // first meaningful paint: the territory's shapes and every open case are on the map
+  const shapes = json('/api/v1/geo/tree').then((units) => (units.length > 0 ? showUnit(units[0]) : null));
+  loadCases().then(() => shapes).then(() => {
+    window.CG_FIRST_PAINT = performance.now();
+    document.body.dataset.painted = 'true';
+  }).catch((e) => console.error('map paint failed: ' + (e && (e.stack || e.detail || JSON.stringify(e))))).then(live);
   tick();
   setInterval(tick, 1000);
   setInterval(loadCases, 60000);

@@ -249,4 +249,24 @@ class CaseHttpTest extends IntegrationTest {
         postJson("/api/v1/cases/" + id + "/actions/invalidate", "xinshancun", "{\"reason\":\"cleared by itself\"}");
         assertThat(pendingTimers(id)).as("a closed case has no timers").isEmpty();
     }
+
+    @Test
+    void mapPointsAreTheOpenCasesOfTheCallersTerritory() {
+        String id = report("citizen", body("E0201", in("500104001001001"), "电线杆上贴满小广告"), null).json().get("id").asString();
+        JsonNode points = get("/api/v1/cases/points", "xinshancun").json();
+        JsonNode mine = null;
+        for (JsonNode p : points) {
+            assertThat(p.get("id").asString()).isNotBlank();
+            if (p.get("id").asString().equals(id)) {
+                mine = p;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.get("light").asString()).isEqualTo("GREEN");
+        assertThat(mine.get("state").asString()).isEqualTo("REPORTED");
+        assertThat(get("/api/v1/cases/points?territory=500106004", "ciqikou").json().findValuesAsString("id")).doesNotContain(id);
+        assertThat(get("/api/v1/cases/points?territory=500104", "xinshancun").status()).isEqualTo(403);
+        assertThat(get("/api/v1/cases/points?territory=abc", "xinshancun").status()).isEqualTo(400);
+        assertThat(get("/api/v1/cases/points", "citizen").status()).isEqualTo(403);
+    }
 }

@@ -134,6 +134,12 @@ class CaseController {
     }
 
     /** GB/T 30428.4 rates for a period (dates in Asia/Shanghai, {@code to} exclusive) and territory. */
+    /** Map dots of the open cases of a territory of the caller: {@code [{id, number, lon, lat, light, urgent, state, category}]}. */
+    @GetMapping("/points")
+    List<civicgrid.cases.CasePoint> points(@RequestParam(required = false) String territory) {
+        return cases.points(territory);
+    }
+
     @GetMapping("/rates")
     List<civicgrid.cases.Rates> rates(@RequestParam java.time.LocalDate from, @RequestParam java.time.LocalDate to,
                                       @RequestParam(required = false) String territory,
