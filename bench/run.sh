@@ -33,4 +33,6 @@ java -Xmx2g -XX:+UseParallelGC -cp "$CP" civicgrid.bench.TerritoryFootprint | te
 BENCH_THREADS=${BENCH_THREADS:-8} java -Xmx3g -cp "$CP" civicgrid.bench.LoopBenchmark | grep -E "reports/s|machine"
 java -Xmx3g -cp "$CP" civicgrid.bench.QueueScaleBenchmark | grep -vE "^\s*$"
 java -Xmx3g -cp "$CP" civicgrid.bench.IntakeBenchmark | grep -E "machine|reports/s|texts/s"
+java -Xmx3g -cp "$CP" civicgrid.bench.MapPaintBenchmark | grep -E "machine|paint"
+java -Xmx3g -cp "$CP" civicgrid.bench.SseFanOutBenchmark | grep -E "consoles|round"
 bench/start-time.sh | tee "$RESULTS/start-time.txt"

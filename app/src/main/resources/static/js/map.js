@@ -74,7 +74,8 @@
   function layerFor(count) {
     if (dotLayer) return dotLayer;
     dotLayer = count >= CLUSTER_FROM && L.markerClusterGroup
-      ? L.markerClusterGroup({ chunkedLoading: true, disableClusteringAtZoom: 17, showCoverageOnHover: false, maxClusterRadius: 60,
+      ? L.markerClusterGroup({ chunkedLoading: true, chunkProgress: (done, total) => { if (done === total) chunksDone(); },
+        disableClusteringAtZoom: 17, showCoverageOnHover: false, maxClusterRadius: 60,
         iconCreateFunction: (cluster) => {
           const worst = cluster.getAllChildMarkers().reduce((w, m) => (RANK[m.options.light] > RANK[w] ? m.options.light : w), 'NONE');
           const n = cluster.getChildCount();
@@ -101,18 +102,51 @@
       m = null;
     }
     if (!m) {
-      m = L.circleMarker([d.lat, d.lon], { radius: d.urgent ? 9 : 7, color: '#ffffff', weight: 1.5, fillColor: COLORS[d.light],
-        fillOpacity: 0.95, light: d.light });
-      m.on('add', () => decorate(m, dots.get(d.id)));
-      m.on('click', () => { window.location.href = '/cases/' + d.id; });
+      m = markerOf(d);
       layer.addLayer(m);
-      markers.set(d.id, m);
     } else {
       m.setStyle({ fillColor: COLORS[d.light] });
       m.options.light = d.light;
     }
     decorate(m, d);
-    m.bindTooltip(d.number + ' · ' + (cfg.text.states[d.state] || d.state) + (d.urgent ? ' · ' + cfg.text.urgent : ''));
+  }
+
+  function markerOf(d) {
+    const m = L.circleMarker([d.lat, d.lon], { radius: d.urgent ? 9 : 7, color: '#ffffff', weight: 1.5, fillColor: COLORS[d.light],
+      fillOpacity: 0.95, light: d.light });
+    m.on('add', () => decorate(m, dots.get(d.id)));
+    m.on('click', () => { window.location.href = '/cases/' + d.id; });
+    // the tooltip is made when the pointer comes: thousands of dots should not each carry one
+    m.on('mouseover', () => {
+      const now = dots.get(d.id) || d;
+      m.bindTooltip(now.number + ' · ' + (cfg.text.states[now.state] || now.state) + (now.urgent ? ' · ' + cfg.text.urgent : '')).openTooltip();
+    });
+    markers.set(d.id, m);
+    return m;
+  }
+
+  let chunksDone = () => {};
+  /**
+   * All dots at once (a cluster group adds thousands in chunks without freezing the page); resolves
+   * when every dot is on the map.
+   */
+  function addDots(points) {
+    const layer = layerFor(points.length);
+    const fresh = [];
+    points.forEach((d) => {
+      if (CLOSED.includes(d.state)) return;
+      if (markers.has(d.id)) { upsertDot(d); return; }
+      dots.set(d.id, d);
+      fresh.push(markerOf(d));
+    });
+    if (!layer.addLayers || fresh.length === 0) {
+      fresh.forEach((m) => layer.addLayer(m));
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      chunksDone = resolve;
+      layer.addLayers(fresh);
+    });
   }
 
   function decorate(m, d) {
@@ -181,7 +215,7 @@
         layerFor(points.length);
         const seen = new Set(points.map((p) => p.id));
         [...dots.keys()].filter((id) => !seen.has(id)).forEach(removeDot);
-        points.forEach(upsertDot);
+        return addDots(points);
       }),
       json('/api/v1/cases?queue=team&size=200').then((page) => {
         cases.clear();
