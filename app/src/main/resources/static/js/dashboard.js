@@ -30,6 +30,9 @@
     });
   }
 
+  CG.exportable('overdue', cfg.lang === 'en' ? 'overdue cases' : '超时案件');
+  CG.exportable('hotspots', cfg.lang === 'en' ? 'hotspot grids' : '高发网格');
+  CG.exportable('categories', cfg.lang === 'en' ? 'categories' : '问题类别');
   CG.json('/api/v1/cases/stats?from=' + root.dataset.from + '&to=' + root.dataset.to)
     .then((s) => {
       const r = s.rates || {};
@@ -50,9 +53,7 @@
       table('hotspots', s.hotspots.map((h) => [h.name, h.code, h.count]));
       const overdue = s.overdue.map((o) => [o.number, o.categoryCode, o.gridCode, time(o.deadline)]);
       table('overdue', overdue);
-      const csv = [['number', 'category', 'grid', 'deadline']].concat(overdue)
-        .map((row) => row.map((v) => '"' + String(v).replace(/"/g, '""') + '"').join(',')).join('\r\n');
-      document.getElementById('export-overdue').href = 'data:text/csv;charset=utf-8,' + encodeURIComponent('\uFEFF' + csv);
+      table('categories', s.byCategory.map((c) => [c.name, c.code, c.count]));
       root.dataset.ready = 'true';
     });
 })();

@@ -8,8 +8,6 @@ import civicgrid.cases.app.CaseWorkflow;
 import civicgrid.geo.GeoApi;
 import civicgrid.support.Browser;
 import civicgrid.support.IntegrationTest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,7 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** Dashboards of a district: figures, charts, hotspots and the overdue list with its CSV export. */
+/** Dashboards of a district: figures, charts, hotspots and the overdue list with its CSV and Excel export. */
 class DashboardBrowserTest extends IntegrationTest {
 
     @Autowired
@@ -59,9 +57,16 @@ class DashboardBrowserTest extends IntegrationTest {
             assertThat(browser.driver().findElements(By.cssSelector(".echart canvas")).size()).isGreaterThanOrEqualTo(4);
             assertThat(Integer.parseInt(browser.text("#kpi-reported"))).isGreaterThanOrEqualTo(3);
             assertThat(browser.text("#overdue")).contains(number);
-            String csv = URLDecoder.decode(browser.driver().findElement(By.id("export-overdue")).getAttribute("href")
-                    .substring("data:text/csv;charset=utf-8,".length()), StandardCharsets.UTF_8);
-            assertThat(csv).contains("\"number\",\"category\"").contains("\"" + number + "\"");
+            // what the CSV and Excel links export: the table as shown
+            Object shown = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "return JSON.stringify(CG.tableData('overdue'))");
+            assertThat(String.valueOf(shown)).contains("\"columns\":[\"#\",\"类别\"").contains(number);
+            Object xlsx = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1]; const t = CG.tableData('overdue');"
+                            + "fetch('/api/v1/exports/table.xlsx', {method: 'POST', credentials: 'same-origin',"
+                            + " headers: {'Content-Type': 'application/json'}, body: JSON.stringify({title: '超时案件', columns: t.columns,"
+                            + " rows: t.rows})}).then(r => done(r.status + ' ' + r.headers.get('content-type')));");
+            assertThat(String.valueOf(xlsx)).startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             browser.screenshot("dashboard");
         }
     }
