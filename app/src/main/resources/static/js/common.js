@@ -5,7 +5,13 @@ window.CG = (function () {
   return {
     json(url, options) {
       return fetch(url, Object.assign({ credentials: 'same-origin', headers: { Accept: 'application/json' } }, options))
-        .then((r) => r.json().catch(() => ({})).then((body) => (r.ok ? body : Promise.reject(body))));
+        .then((r) => {
+          // the console's session ran out: back to the sign-in page, which says so (residents' public pages never get 401)
+          if (r.status === 401 && document.body.classList.contains('console-page')) {
+            window.location.href = '/login?expired';
+          }
+          return r.json().catch(() => ({})).then((body) => (r.ok ? body : Promise.reject(body)));
+        });
     },
     /** A table as shown (header row and cells) → {columns, rows}; numbers stay numbers. */
     tableData(id) {

@@ -164,4 +164,15 @@ class SecurityHttpTest extends IntegrationTest {
             clients.shutdownNow();
         }
     }
+
+    @Test
+    void aConsoleWhoseSessionExpiredLandsOnTheSignInPageSayingSo() {
+        Response stale = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/map")))
+                .header("Cookie", "JSESSIONID=0123456789ABCDEF0123456789ABCDEF").GET().build());
+        assertThat(stale.status()).isEqualTo(302);
+        assertThat(stale.header("Location")).endsWith("/login?expired");
+        Response login = get("/login?expired", null);
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.body()).contains("id=\"session-expired\"").contains("登录已超时");
+    }
 }

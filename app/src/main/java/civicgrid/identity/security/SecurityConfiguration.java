@@ -84,6 +84,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                // a console left open past the session's 30 minutes lands on the sign-in page saying why
+                .sessionManagement(s -> s.invalidSessionUrl("/login?expired"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
         return http.build();
     }
