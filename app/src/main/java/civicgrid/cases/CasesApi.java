@@ -153,7 +153,8 @@ public class CasesApi {
 
     static final int COUNT_CAP = 10_000;
 
-    public Page queue(CaseQueue queue, Set<CaseState> states, String category, int page, int size) {
+    /** A queue page; {@code search} (optional) is a case number or words of the description. */
+    public Page queue(CaseQueue queue, Set<CaseState> states, String category, String search, int page, int size) {
         Actor actor = actor();
         CurrentUser user = identity.requireCurrentUser();
         Set<String> territory = user.scope().unitCodes();
@@ -177,7 +178,7 @@ public class CasesApi {
             throw CivicGridException.forbidden("ROLE_NOT_ALLOWED", "Citizens see their own reports only.");
         }
         CaseQueries.Filter filter = new CaseQueries.Filter(assignment != null ? null : territory, assignment, stateNames, category,
-                queue == CaseQueue.OVERDUE, queue == CaseQueue.URGENT, queue == CaseQueue.ALL);
+                queue == CaseQueue.OVERDUE, queue == CaseQueue.URGENT, queue == CaseQueue.ALL, search);
         List<CaseView> items = queries.page(filter, page * size, size).stream().map(f -> views.view(f, actor, List.of(), null)).toList();
         long total = queries.count(filter, COUNT_CAP);
         return new Page(items, Math.min(total, COUNT_CAP), total > COUNT_CAP, page, size);

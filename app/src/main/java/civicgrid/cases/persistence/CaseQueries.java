@@ -17,7 +17,7 @@ public class CaseQueries {
 
     /** Which cases a queue holds. */
     public record Filter(Set<String> territories, String assignmentInstance, Set<String> states, String categoryCode,
-                         Boolean overdueOnly, Boolean urgentOnly, boolean includeClosed) {
+                         Boolean overdueOnly, Boolean urgentOnly, boolean includeClosed, String search) {
     }
 
     private final JdbcTemplate jdbc;
@@ -75,6 +75,11 @@ public class CaseQueries {
         }
         if (Boolean.TRUE.equals(f.overdueOnly())) {
             sql.append(" and overdue");
+        }
+        if (f.search() != null) {
+            sql.append(" and (number = ? or description like ?)");
+            args.add(f.search());
+            args.add("%" + f.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (Boolean.TRUE.equals(f.urgentOnly())) {
             sql.append(" and urgent");

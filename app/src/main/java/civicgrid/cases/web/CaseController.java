@@ -119,8 +119,11 @@ class CaseController {
 
     @GetMapping
     CasesApi.Page queue(@RequestParam(defaultValue = "team") String queue, @RequestParam(required = false) Set<CaseState> state,
-                        @RequestParam(required = false) String category, @RequestParam(defaultValue = "0") int page,
-                        @RequestParam(defaultValue = "20") int size) {
+                        @RequestParam(required = false) String category, @RequestParam(required = false) String q,
+                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (q != null && q.length() > 100) {
+            throw CivicGridException.badRequest("INVALID_QUERY", "Search for at most 100 characters.");
+        }
         if (page < 0 || size < 1 || size > 200) {
             throw CivicGridException.badRequest("INVALID_PAGE", "page must be >= 0 and size between 1 and 200.");
         }
@@ -130,16 +133,16 @@ class CaseController {
         } catch (IllegalArgumentException e) {
             throw CivicGridException.badRequest("UNKNOWN_QUEUE", "queue must be one of mine, team, overdue, urgent, all.");
         }
-        return cases.queue(parsed, state, category, page, size);
+        return cases.queue(parsed, state, category, q == null || q.isBlank() ? null : q.strip(), page, size);
     }
 
-    /** GB/T 30428.4 rates for a period (dates in Asia/Shanghai, {@code to} exclusive) and territory. */
     /** Map dots of the open cases of a territory of the caller: {@code [{id, number, lon, lat, light, urgent, state, category}]}. */
     @GetMapping("/points")
     List<civicgrid.cases.CasePoint> points(@RequestParam(required = false) String territory) {
         return cases.points(territory);
     }
 
+    /** GB/T 30428.4 rates for a period (dates in Asia/Shanghai, {@code to} exclusive) and territory. */
     @GetMapping("/rates")
     List<civicgrid.cases.Rates> rates(@RequestParam java.time.LocalDate from, @RequestParam java.time.LocalDate to,
                                       @RequestParam(required = false) String territory,

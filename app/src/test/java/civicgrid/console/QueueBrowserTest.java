@@ -1,0 +1,60 @@
+package civicgrid.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import civicgrid.geo.GeoApi;
+import civicgrid.geo.UnitCode;
+import civicgrid.support.Browser;
+import civicgrid.support.IntegrationTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The work queues page: a street operator filters, searches by number, pages, and opens a case with the keyboard. */
+class QueueBrowserTest extends IntegrationTest {
+
+    @Autowired
+    GeoApi geo;
+
+    @Test
+    void aStreetOperatorFindsACaseByNumberAndOpensItFromTheKeyboard() {
+        var grid = geo.requireUnit(UnitCode.of("500104001001002"));
+        String id = null;
+        for (int i = 0; i < 3; i++) {
+            id = postJson("/api/v1/cases", "citizen", "{\"category\":\"E0502\",\"description\":\"队列测试 店外经营 " + i + "\",\"lon\":"
+                    + grid.centroidLon() + ",\"lat\":" + grid.centroidLat() + ",\"channel\":\"CITIZEN\"}").json().get("id").asString();
+        }
+        String number = get("/api/v1/cases/" + id, "xinshancun").json().get("number").asString();
+        assertThat(get("/api/v1/cases?queue=team&q=" + number, "xinshancun").json().get("items").findValuesAsString("number"))
+                .containsExactly(number);
+        assertThat(get("/api/v1/cases?queue=team&q=" + enc("队列测试"), "xinshancun").json().get("total").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(get("/api/v1/cases?queue=team&q=" + enc("队列测试"), "ciqikou").json().get("total").asInt()).isZero();
+        assertThat(get("/api/v1/cases?queue=team&q=" + "x".repeat(101), "xinshancun").status()).isEqualTo(400);
+        try (Browser browser = new Browser(1600, 900)) {
+            browser.login(url(""), "xinshancun", "demo");
+            browser.open(url("/queue"));
+            WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+            new Select(browser.driver().findElement(By.id("category"))).selectByValue("E0502");
+            browser.driver().findElement(By.id("q")).sendKeys("队列测试");
+            browser.driver().findElement(By.id("apply")).click();
+            wait.until(d -> d.findElements(By.cssSelector("#queue-table tbody tr")).size() >= 3
+                    && d.findElements(By.cssSelector("#queue-table tbody tr")).stream().allMatch(r -> r.getText().contains("店外经营")));
+            assertThat(browser.text("#queue-total")).contains("3");
+            browser.screenshot("queue");
+            browser.driver().findElement(By.id("q")).clear();
+            browser.driver().findElement(By.id("q")).sendKeys(number);
+            browser.driver().findElement(By.id("apply")).click();
+            wait.until(d -> d.findElements(By.cssSelector("#queue-table tbody tr")).size() == 1);
+            var row = browser.driver().findElement(By.cssSelector("#queue-table tbody tr"));
+            row.sendKeys(Keys.ENTER);
+            String caseId = id;
+            wait.until(d -> d.getCurrentUrl().endsWith("/cases/" + caseId));
+        }
+    }
+}
