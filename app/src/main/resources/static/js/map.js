@@ -212,7 +212,7 @@
     const territory = (cfg.scope && cfg.scope[0]) || '';
     return Promise.all([
       json('/api/v1/cases/points' + (territory ? '?territory=' + territory : '')).then((points) => {
-        layerFor(points.length);
+        if (!dotLayer) overlayControl.addOverlay(layerFor(points.length), cfg.text.cases);
         const seen = new Set(points.map((p) => p.id));
         [...dots.keys()].filter((id) => !seen.has(id)).forEach(removeDot);
         return addDots(points);
@@ -237,6 +237,23 @@
     document.getElementById('clock').textContent =
       new Date().toLocaleString(cfg.lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
   }
+
+  // Device and force layers. Each is an endpoint listing things with a place; the later modules
+  // (sensors, grid workers' positions, risk points) add their entries here when they exist.
+  const OVERLAYS = [
+    { key: 'cameras', url: '/api/v1/cameras', label: cfg.text.cameras,
+      marker: (c) => L.marker([c.lat, c.lon], { icon: L.divIcon({ className: 'camera-icon' + (c.active ? '' : ' inactive'), iconSize: [14, 14] }),
+        keyboard: false }).bindTooltip(c.name + ' · ' + c.owner + '<br>' + c.algorithms.join(', ')) }
+  ];
+  const overlayControl = L.control.layers(null, null, { collapsed: false, position: 'topright' }).addTo(map);
+  OVERLAYS.forEach((o) => {
+    const group = L.layerGroup().addTo(map);
+    overlayControl.addOverlay(group, o.label);
+    json(o.url).then((items) => {
+      items.forEach((item) => o.marker(item).addTo(group));
+      document.getElementById('map').dataset[o.key] = String(items.length);
+    }).catch(() => { document.getElementById('map').dataset[o.key] = 'unavailable'; });
+  });
 
   // first meaningful paint: the territory's shapes and every open case are on the map
   const shapes = json('/api/v1/geo/tree').then((units) => (units.length > 0 ? showUnit(units[0]) : null));

@@ -39,6 +39,10 @@ class MapBrowserTest extends IntegrationTest {
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
             wait.until(d -> d.findElements(By.cssSelector("path.unit-shape")).size() == 8);
             assertThat(browser.text("#breadcrumb")).contains("新山村街道");
+            // the street's cameras, from the registry, on their own layer
+            wait.until(d -> d.findElement(By.id("map")).getAttribute("data-cameras") != null);
+            assertThat(Integer.parseInt(browser.driver().findElement(By.id("map")).getAttribute("data-cameras"))).isGreaterThanOrEqualTo(3);
+            assertThat(browser.driver().findElements(By.cssSelector(".camera-icon"))).hasSizeGreaterThanOrEqualTo(3);
             wait.until(d -> !d.findElements(By.cssSelector(caseMarker(before))).isEmpty());
             assertThat(browser.driver().findElement(By.cssSelector(caseMarker(before))).getAttribute("data-light")).isEqualTo("GREEN");
             wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
