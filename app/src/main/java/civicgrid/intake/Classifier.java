@@ -2,7 +2,6 @@ package civicgrid.intake;
 
 import civicgrid.audit.AuditApi;
 import civicgrid.catalog.CatalogApi;
-import civicgrid.catalog.Category;
 import civicgrid.geo.GeoApi;
 import civicgrid.geo.TerritoryUnit;
 import civicgrid.geo.UnitCode;

@@ -26,12 +26,7 @@ class HotlineHttpTest extends IntegrationTest {
     GeoApi geo;
 
     private Response order(String key, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url("/api/v1/hotline/orders"))).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (key != null) {
-            b.header("X-Api-Key", key);
-        }
-        return send(b.build());
+        return postJsonWithKey("/api/v1/hotline/orders", key, json);
     }
 
     private Response batch(String csv) {

@@ -3,8 +3,6 @@ package civicgrid.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import civicgrid.support.IntegrationTest;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -20,12 +18,7 @@ class VideoAlertHttpTest extends IntegrationTest {
     JdbcTemplate jdbc;
 
     private Response alert(String key, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url("/api/v1/video-alerts"))).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (key != null) {
-            b.header("X-Api-Key", key);
-        }
-        return send(b.build());
+        return postJsonWithKey("/api/v1/video-alerts", key, body);
     }
 
     private double[] camera(String id) {

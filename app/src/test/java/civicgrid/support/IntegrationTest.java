@@ -66,6 +66,16 @@ public abstract class IntegrationTest {
         return send(b.build());
     }
 
+    /** A JSON POST from another system, with its {@code X-Api-Key} (none when null). */
+    protected Response postJsonWithKey(String path, String apiKey, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            b.header("X-Api-Key", apiKey);
+        }
+        return send(b.build());
+    }
+
     protected Response send(HttpRequest request) {
         try {
             HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,12 +58,7 @@ class HotlineOrders {
     }
 
     void requireKey(String apiKey) {
-        if (apiKey == null || apiKey.isBlank()) {
-            throw new CivicGridException(HttpStatus.UNAUTHORIZED, "API_KEY_REQUIRED", "Send the hotline's key in the X-Api-Key header.");
-        }
-        if (!properties.apiKeys().contains(apiKey) && !(demo && "demo-hotline-key".equals(apiKey))) {
-            throw CivicGridException.forbidden("API_KEY_INVALID", "This X-Api-Key is not the hotline's key.");
-        }
+        civicgrid.intake.channel.ChannelKeys.require(apiKey, properties.apiKeys(), demo, "demo-hotline-key", "the hotline");
     }
 
     Imported importOrder(Order order) {

@@ -78,13 +78,7 @@ class VideoAlerts {
     }
 
     void requireKey(String apiKey) {
-        if (apiKey == null || apiKey.isBlank()) {
-            throw new CivicGridException(org.springframework.http.HttpStatus.UNAUTHORIZED, "API_KEY_REQUIRED",
-                    "Send the video platform's key in the X-Api-Key header.");
-        }
-        if (!properties.apiKeys().contains(apiKey) && !(demo && "demo-video-key".equals(apiKey))) {
-            throw CivicGridException.forbidden("API_KEY_INVALID", "This X-Api-Key is not a video platform's key.");
-        }
+        civicgrid.intake.channel.ChannelKeys.require(apiKey, properties.apiKeys(), demo, "demo-video-key", "the video platform");
     }
 
     AlertOut receive(AlertIn in) {
