@@ -110,8 +110,29 @@
       });
   }
 
+  // where it is: the case's dot on the grids of its community
+  const COLORS = { GREEN: '#36d399', YELLOW: '#ffb020', RED: '#ff4d4f', NONE: '#8fb3e8' };
+  let miniMap = null;
+  let dot = null;
+  function place(c) {
+    const light = (c.stage && c.stage.light) || 'NONE';
+    if (!miniMap) {
+      const still = navigator.webdriver === true;
+      miniMap = L.map('case-map', { attributionControl: false, zoomAnimation: !still, fadeAnimation: !still })
+        .setView([c.place.lat, c.place.lon], 16);
+      if (cfg.tiles) L.tileLayer(cfg.tiles, { maxZoom: 19 }).addTo(miniMap);
+      json('/api/v1/public/geo/around.geojson?lon=' + c.place.lon + '&lat=' + c.place.lat).then((fc) => {
+        L.geoJSON(fc, { style: (f) => ({ color: '#33d1ff', weight: f.properties.code === c.place.gridCode ? 2.5 : 1,
+          fillColor: '#1f6fd1', fillOpacity: f.properties.code === c.place.gridCode ? 0.25 : 0.06 }) }).addTo(miniMap);
+        dot.bringToFront();
+      });
+      dot = L.circleMarker([c.place.lat, c.place.lon], { radius: 9, color: '#fff', weight: 2, fillOpacity: 0.95 }).addTo(miniMap);
+    }
+    dot.setStyle({ fillColor: COLORS[light] });
+  }
+
   function load() {
-    return json('/api/v1/cases/' + id).then((c) => { render(c); timeline(); });
+    return json('/api/v1/cases/' + id).then((c) => { render(c); place(c); timeline(); });
   }
 
   fillDepartments().then(load);

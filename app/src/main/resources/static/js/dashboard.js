@@ -30,6 +30,38 @@
     });
   }
 
+  /** Days folded into weeks starting on Monday (the city's working week). */
+  function weeks(days) {
+    const byWeek = new Map();
+    days.forEach((d) => {
+      const date = new Date(d.day + 'T00:00:00Z');
+      date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+      const key = date.toISOString().slice(5, 10);
+      const w = byWeek.get(key) || { week: key, reported: 0, closed: 0 };
+      w.reported += d.reported;
+      w.closed += d.closed;
+      byWeek.set(key, w);
+    });
+    return [...byWeek.values()];
+  }
+
+  /** Where one category piles up (the manhole-cover story): its hotspot grids as circles sized by their counts. */
+  function hotspotMap(hotspots) {
+    const el = document.getElementById('hotspot-map');
+    const still = navigator.webdriver === true;
+    const map = L.map(el, { attributionControl: false, zoomAnimation: !still, fadeAnimation: !still }).setView([29.56, 106.55], 9);
+    CG.json('/api/v1/geo/tree').then((units) => units.length && CG.json('/api/v1/geo/units/' + units[0].code + '/children.geojson?zoom=11'))
+      .then((fc) => { if (fc) L.geoJSON(fc, { style: () => ({ color: '#33d1ff', weight: 1, fillOpacity: 0.05 }) }).addTo(map); });
+    const max = Math.max(1, ...hotspots.map((h) => h.count));
+    Promise.all(hotspots.map((h) => CG.json('/api/v1/geo/units/' + h.code).then((u) => ({ h, u })).catch(() => null))).then((found) => {
+      const circles = found.filter(Boolean).map(({ h, u }) => L.circleMarker([u.centroidLat, u.centroidLon], {
+        radius: 6 + 18 * Math.sqrt(h.count / max), color: '#fff', weight: 1, fillColor: '#ff4d4f', fillOpacity: 0.75, className: 'hotspot'
+      }).bindTooltip(h.name + ' · ' + h.count).addTo(map));
+      if (circles.length) map.fitBounds(L.featureGroup(circles).getBounds().pad(0.6), { maxZoom: 14 });
+      el.dataset.hotspots = String(circles.length);
+    });
+  }
+
   CG.exportable('overdue', cfg.lang === 'en' ? 'overdue cases' : '超时案件');
   CG.exportable('hotspots', cfg.lang === 'en' ? 'hotspot grids' : '高发网格');
   CG.exportable('categories', cfg.lang === 'en' ? 'categories' : '问题类别');
@@ -50,7 +82,12 @@
       pie('chart-state', Object.entries(s.byState).map(([k, v]) => [cfg.states[k] || k, v]));
       pie('chart-channel', Object.entries(s.byChannel));
       document.getElementById('hotspot-category').textContent = s.hotspotCategory;
+      chart('chart-week', { legend: { textStyle: { color: '#d8e6ff' } },
+        xAxis: Object.assign({ type: 'category', data: weeks(s.byDay).map((w) => w.week) }, axis), yAxis: Object.assign({ type: 'value' }, axis),
+        series: [{ name: cfg.lang === 'en' ? 'reported' : '上报', type: 'bar', data: weeks(s.byDay).map((w) => w.reported) },
+          { name: cfg.lang === 'en' ? 'closed' : '结案', type: 'bar', data: weeks(s.byDay).map((w) => w.closed) }] });
       table('hotspots', s.hotspots.map((h) => [h.name, h.code, h.count]));
+      hotspotMap(s.hotspots);
       const overdue = s.overdue.map((o) => [o.number, o.categoryCode, o.gridCode, time(o.deadline)]);
       table('overdue', overdue);
       table('categories', s.byCategory.map((c) => [c.name, c.code, c.count]));

@@ -38,6 +38,8 @@ class CaseDeskBrowserTest extends IntegrationTest {
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
             wait.until(d -> "REGISTERED".equals(d.findElement(By.id("case-state")).getAttribute("data-state")));
             assertThat(browser.text("#case-place")).contains("大渡口区").contains("新山村街道");
+            // the case on its grid
+            wait.until(d -> d.findElements(By.cssSelector("#case-map .leaflet-overlay-pane path")).size() > 1);
             assertThat(browser.text("#timeline")).contains("立案");
             new Select(browser.driver().findElement(By.id("department"))).selectByValue("STREET_GOVERNANCE");
             browser.driver().findElement(By.id("reason")).sendKeys("由街道综治中心牵头调解");

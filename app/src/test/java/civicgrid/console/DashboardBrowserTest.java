@@ -57,6 +57,9 @@ class DashboardBrowserTest extends IntegrationTest {
             assertThat(browser.driver().findElements(By.cssSelector(".echart canvas")).size()).isGreaterThanOrEqualTo(4);
             assertThat(Integer.parseInt(browser.text("#kpi-reported"))).isGreaterThanOrEqualTo(3);
             assertThat(browser.text("#overdue")).contains(number);
+            // the manhole-cover story on a map: the hotspot grid of the category is a circle
+            wait.until(d -> d.findElement(By.id("hotspot-map")).getAttribute("data-hotspots") != null);
+            assertThat(Integer.parseInt(browser.driver().findElement(By.id("hotspot-map")).getAttribute("data-hotspots"))).isGreaterThanOrEqualTo(1);
             // what the CSV and Excel links export: the table as shown
             Object shown = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                     "return JSON.stringify(CG.tableData('overdue'))");
