@@ -182,7 +182,9 @@
     const counts = { GREEN: 0, YELLOW: 0, RED: 0 };
     dots.forEach((d) => { if (counts[d.light] !== undefined) counts[d.light]++; });
     const list = document.getElementById('case-list');
-    const sorted = [...cases.values()].sort((a, b) => (b.urgent - a.urgent)
+    // pinned on top: urgent cases, then those a superior center supervises (督办) or escalated, then the late ones
+    const pinned = (c) => (c.figures && (c.figures.supervisions > 0 || c.figures.escalations > 0)) ? 1 : 0;
+    const sorted = [...cases.values()].sort((a, b) => (b.urgent - a.urgent) || (pinned(b) - pinned(a))
       || ((light(b) === 'RED') - (light(a) === 'RED'))
       || String(a.stage && a.stage.deadline).localeCompare(String(b.stage && b.stage.deadline)));
     list.innerHTML = '';
@@ -196,7 +198,8 @@
       li.innerHTML = '<span class="dot ' + light(c) + '"></span><b></b> <span class="cat"></span> <span class="state"></span>';
       li.querySelector('b').textContent = c.number;
       li.querySelector('.cat').textContent = (cfg.lang === 'en' ? c.category.nameEn : c.category.nameZh)
-        + (c.urgent ? ' · ' + cfg.text.urgent : '');
+        + (c.urgent ? ' · ' + cfg.text.urgent : '') + (pinned(c) ? ' · ' + cfg.text.supervised : '');
+      if (pinned(c)) li.classList.add('pinned');
       li.querySelector('.state').textContent = cfg.text.states[c.state] || c.state;
       const open = () => { window.location.href = '/cases/' + c.id; };
       li.addEventListener('click', () => map.setView([c.place.lat, c.place.lon], 17));

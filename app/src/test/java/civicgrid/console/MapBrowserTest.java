@@ -61,6 +61,12 @@ class MapBrowserTest extends IntegrationTest {
             WebElement red = browser.driver().findElement(By.cssSelector("#case-list li[data-case-id='" + live + "']"));
             assertThat(red.getAttribute("data-light")).isEqualTo("RED");
             assertThat(Integer.parseInt(browser.text("#count-RED"))).isGreaterThanOrEqualTo(1);
+            // the district supervises a case (督办): it is pinned on top of the list
+            Response supervised = postJson("/api/v1/cases/" + before + "/actions/supervise", "dadukou", "{\"reason\":\"请加快处理\"}");
+            assertThat(supervised.status()).as(supervised.body()).isEqualTo(200);
+            wait.until(d -> d.findElement(By.cssSelector("#case-list li[data-case-id='" + before + "']")).getAttribute("class")
+                    .contains("pinned"));
+            assertThat(browser.driver().findElements(By.cssSelector("#case-list li")).get(0).getAttribute("data-case-id")).isEqualTo(before);
             // drill down into a community
             browser.driver().findElement(By.cssSelector("path.unit-shape")).click();
             wait.until(d -> d.findElement(By.id("breadcrumb")).getText().contains("›"));
