@@ -162,6 +162,19 @@ class Open311HttpTest extends IntegrationTest {
         expectError(get("/open311/v2/requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z", null), 400,
                 "DATE_RANGE_TOO_LONG");
 
+        civicgrid.support.Multipart huge = new civicgrid.support.Multipart().field("api_key", "demo-key").field("service_code", "E0101")
+                .field("lat", String.valueOf(p.getY())).field("long", String.valueOf(p.getX()))
+                .file("media", "big.jpg", "image/jpeg", new byte[11 * 1024 * 1024]);
+        // refused while the upload is read, before Open311 sees the request: the platform's problem details, 413
+        Response tooBig = send(HttpRequest.newBuilder(URI.create(url("/open311/v2/requests.json"))).header("Content-Type", huge.contentType())
+                .POST(huge.publisher()).build());
+        assertThat(tooBig.status()).isEqualTo(413);
+        assertThat(tooBig.json().get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+        civicgrid.support.Multipart text = new civicgrid.support.Multipart().field("api_key", "demo-key").field("service_code", "E0101")
+                .field("lat", String.valueOf(p.getY())).field("long", String.valueOf(p.getX()))
+                .file("media", "notes.txt", "image/jpeg", "not an image".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        expectError(send(HttpRequest.newBuilder(URI.create(url("/open311/v2/requests.json"))).header("Content-Type", text.contentType())
+                .POST(text.publisher()).build()), 400, "UNSUPPORTED_FILE_TYPE");
         Response xml = postForm("/open311/v2/requests.xml", "service_code=E0101&lat=29.5&long=106.5");
         assertThat(xml.status()).isEqualTo(403);
         Open311Schemas.assertXml("errors", xml.body());
