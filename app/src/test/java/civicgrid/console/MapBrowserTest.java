@@ -9,11 +9,9 @@ import civicgrid.geo.GeoApi;
 import civicgrid.support.Browser;
 import civicgrid.support.IntegrationTest;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -38,6 +36,7 @@ class MapBrowserTest extends IntegrationTest {
             browser.login(url(""), "xinshancun", "demo");
             browser.open(url("/map"));
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             wait.until(d -> d.findElements(By.cssSelector("path.unit-shape")).size() == 8);
             assertThat(browser.text("#breadcrumb")).contains("新山村街道");
             // the street's cameras, from the registry, on their own layer
@@ -59,22 +58,17 @@ class MapBrowserTest extends IntegrationTest {
             int seq = get("/api/v1/cases/" + live, "xinshancun").json().get("stage").get("seq").asInt();
             workflow.timer(CaseId.parse(live), seq, CaseAction.OVERDUE);
             wait.until(d -> "RED".equals(d.findElement(By.cssSelector(caseMarker(live))).getAttribute("data-light")));
-            WebElement red = browser.driver().findElement(By.cssSelector("#case-list li[data-case-id='" + live + "']"));
-            assertThat(red.getAttribute("data-light")).isEqualTo("RED");
+            wait.until(d -> "RED".equals(d.findElement(By.cssSelector("#case-list li[data-case-id='" + live + "']")).getAttribute("data-light")));
             assertThat(Integer.parseInt(browser.text("#count-RED"))).isGreaterThanOrEqualTo(1);
             // the district supervises a case (督办): it is pinned on top of the list
             Response supervised = postJson("/api/v1/cases/" + before + "/actions/supervise", "dadukou", "{\"reason\":\"请加快处理\"}");
             assertThat(supervised.status()).as(supervised.body()).isEqualTo(200);
-            wait.until(d -> d.findElement(By.cssSelector("#case-list li[data-case-id='" + before + "']")).getAttribute("class")
-                    .contains("pinned"));
-            // above it only urgent or other pinned cases (other tests' cases share the street)
-            List<WebElement> items = browser.driver().findElements(By.cssSelector("#case-list li"));
-            for (WebElement item : items) {
-                if (before.equals(item.getAttribute("data-case-id"))) {
-                    break;
-                }
-                assertThat(item.getAttribute("class")).containsAnyOf("urgent", "pinned");
-            }
+            // above it only urgent or other pinned cases (other tests' cases share the street); read in one go, the list re-renders live
+            wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "const items = [...document.querySelectorAll('#case-list li')];"
+                            + "const i = items.findIndex((li) => li.dataset.caseId === arguments[0]);"
+                            + "return i >= 0 && items[i].classList.contains('pinned') && items.slice(0, i).every((li) =>"
+                            + " li.classList.contains('urgent') || li.classList.contains('pinned'));", before)));
             // drill down into a community
             browser.driver().findElement(By.cssSelector("path.unit-shape")).click();
             wait.until(d -> d.findElement(By.id("breadcrumb")).getText().contains("›"));
