@@ -15,7 +15,6 @@ import civicgrid.catalog.CatalogApi;
 import civicgrid.catalog.Department;
 import civicgrid.catalog.TimeLimit;
 import civicgrid.geo.GeoApi;
-import civicgrid.geo.Distances;
 import civicgrid.identity.CurrentUser;
 import civicgrid.identity.IdentityApi;
 import civicgrid.identity.Role;
@@ -261,17 +260,10 @@ public class CasesApi {
     /** Open cases of the same category reported within 250 m in the last 24 hours. */
     private List<CaseView.Suggestion> duplicatesOf(CaseFile file) {
         var l = file.location();
-        double dLat = DUPLICATE_METERS / 111_320.0;
-        double dLon = Distances.degreesLon(DUPLICATE_METERS, l.lat());
-        List<CaseView.Suggestion> found = new ArrayList<>();
-        for (CaseFile other : cases.openNear(file.categoryCode(), clock.instant().minus(DUPLICATE_WINDOW), l.lon() - dLon,
-                l.lon() + dLon, l.lat() - dLat, l.lat() + dLat)) {
-            double meters = Distances.meters(l.lon(), l.lat(), other.location().lon(), other.location().lat());
-            if (!other.id().equals(file.id()) && meters <= DUPLICATE_METERS) {
-                found.add(new CaseView.Suggestion(other.id().toString(), other.number(), Math.round(meters * 10) / 10.0, null));
-            }
-        }
-        return found;
+        return cases.openWithin(file.categoryCode(), clock.instant().minus(DUPLICATE_WINDOW), l.lon(), l.lat(), DUPLICATE_METERS).stream()
+                .filter(n -> !n.file().id().equals(file.id()))
+                .map(n -> new CaseView.Suggestion(n.file().id().toString(), n.file().number(), Math.round(n.meters() * 10) / 10.0, null))
+                .toList();
     }
 
     private Assignment assignment(String departmentCode, CaseFile file) {

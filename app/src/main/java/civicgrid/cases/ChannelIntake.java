@@ -7,7 +7,6 @@ import civicgrid.cases.domain.Actor;
 import civicgrid.cases.domain.CaseCommand;
 import civicgrid.cases.domain.CaseFile;
 import civicgrid.cases.persistence.CaseRepository;
-import civicgrid.geo.Distances;
 import civicgrid.geo.GeoApi;
 import civicgrid.identity.Role;
 import civicgrid.identity.TerritorialScope;
@@ -82,11 +81,6 @@ public class ChannelIntake {
         return new Outcome(view(reported.file()), true, false);
     }
 
-    /** Links one more reporter to a case (a folded camera alert, a hotline order of a known case). */
-    public void join(CaseId id, Source source, String why) {
-        workflow.join(id, source.reporter(), source.channel().name(), why);
-    }
-
     public Optional<CaseView> status(CaseId id) {
         return cases.find(id).map(this::view);
     }
@@ -105,10 +99,6 @@ public class ChannelIntake {
         return cases.history(id);
     }
 
-    public boolean isReporter(CaseId id, String reporter) {
-        return cases.reporters(id).contains(reporter);
-    }
-
     public Attachment attach(CaseId id, String filename, byte[] content, String reporter) {
         return attachments.add(id, filename, content, reporter);
     }
@@ -125,17 +115,8 @@ public class ChannelIntake {
     }
 
     private Optional<CaseFile> nearestOpen(String category, double lon, double lat) {
-        double dLat = CasesApi.DUPLICATE_METERS / 111_320.0;
-        double dLon = Distances.degreesLon(CasesApi.DUPLICATE_METERS, lat);
-        Instant since = clock.instant().minus(CasesApi.DUPLICATE_WINDOW);
-        return cases.openNear(category, since, lon - dLon, lon + dLon, lat - dLat, lat + dLat).stream()
-                .filter(c -> c.mergedInto() == null)
-                .filter(c -> distance(c, lon, lat) <= CasesApi.DUPLICATE_METERS)
-                .min(Comparator.comparingDouble(c -> distance(c, lon, lat)));
-    }
-
-    private static double distance(CaseFile c, double lon, double lat) {
-        return Distances.meters(lon, lat, c.location().lon(), c.location().lat());
+        return cases.openWithin(category, clock.instant().minus(CasesApi.DUPLICATE_WINDOW), lon, lat, CasesApi.DUPLICATE_METERS).stream()
+                .min(Comparator.comparingDouble(CaseRepository.Nearby::meters)).map(CaseRepository.Nearby::file);
     }
 
     private CaseView view(CaseFile file) {

@@ -13,6 +13,11 @@ public record Department(String code, String nameZh, String nameEn, String level
     }
 
     /** The instance responsible for a place, given the codes of its district, street and community. */
+    /** The department code of an instance made by {@link #instanceFor} ({@code 500104:SANITATION} → {@code SANITATION}). */
+    public static String codeOfInstance(String instance) {
+        return instance.substring(instance.indexOf(':') + 1);
+    }
+
     public String instanceFor(String districtCode, String streetCode, String communityCode) {
         return switch (level) {
             case "CITY" -> "CITY:" + code;

@@ -98,9 +98,9 @@ public class Classifier {
         CompletableFuture.runAsync(this::retrain);
     }
 
-    /** The places a text names (also used to place an Open311 request that has only an address). */
+    /** The places a text names (also used to place an Open311 request that has only an address); needs no trained model. */
     public List<Gazetteer.Mention> places(String text) {
-        return model().gazetteer().find(text);
+        return gazetteer().find(text);
     }
 
     /** Trains in the background once the application is up, so the first report does not wait for it. */

@@ -413,7 +413,7 @@ public final class CaseFile {
     private String summonedInstanceOf(Actor actor) {
         for (Map.Entry<String, Boolean> summoned : whistle.entrySet()) {
             String instance = summoned.getKey();
-            String code = instance.substring(instance.indexOf(':') + 1);
+            String code = civicgrid.catalog.Department.codeOfInstance(instance);
             String unit = instance.substring(0, instance.indexOf(':'));
             String lvl = unit.equals("CITY") ? "CITY" : unit.length() == 9 ? "STREET" : unit.length() == 12 ? "COMMUNITY" : "DISTRICT";
             if (!summoned.getValue() && matches(new Assignment(instance, code, lvl), actor)) {

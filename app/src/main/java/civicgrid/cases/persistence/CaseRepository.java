@@ -248,10 +248,21 @@ public class CaseRepository {
                 + " on conflict do nothing", principal, key, id.value(), ts(at)) == 1;
     }
 
-    /** Open cases of a category reported since {@code since} within a box around a point. */
-    public List<CaseFile> openNear(String category, Instant since, double minLon, double maxLon, double minLat, double maxLat) {
+    /** An open case near a point, and how far. */
+    public record Nearby(CaseFile file, double meters) {
+    }
+
+    /**
+     * Open cases of a category reported since {@code since} within {@code meters} of a point, oldest report
+     * first (at most 20): the index narrows to a box, the distance decides.
+     */
+    public List<Nearby> openWithin(String category, Instant since, double lon, double lat, double meters) {
+        double dLat = meters / 111_320.0;
+        double dLon = civicgrid.geo.Distances.degreesLon(meters, lat);
         return jdbc.query("select " + COLUMNS + " from cases.case_file where is_open and category_code = ? and reported_at >= ?"
-                + " and lat between ? and ? and lon between ? and ? order by reported_at limit 20", CaseRepository::map, category,
-                ts(since), minLat, maxLat, minLon, maxLon);
+                        + " and lat between ? and ? and lon between ? and ? order by reported_at limit 20", CaseRepository::map, category,
+                        ts(since), lat - dLat, lat + dLat, lon - dLon, lon + dLon).stream()
+                .map(c -> new Nearby(c, civicgrid.geo.Distances.meters(lon, lat, c.location().lon(), c.location().lat())))
+                .filter(n -> n.meters() <= meters).toList();
     }
 }

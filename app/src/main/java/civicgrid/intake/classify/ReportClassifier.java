@@ -65,8 +65,4 @@ public final class ReportClassifier {
                 || bestName != null && URGENT_MAJORS.contains(bestName.majorCode()));
         return new Classification(suggestions, places, new Classification.Urgency(!cues.isEmpty() || urgentCategory, cues));
     }
-
-    public Gazetteer gazetteer() {
-        return gazetteer;
-    }
 }

@@ -126,7 +126,7 @@ class HotlineCallbacks {
         r.put("result", view.state() == CaseState.INVALID ? "INVALID" : "CLOSED");
         r.put("closedAt", (view.closedAt() == null ? clock.instant() : view.closedAt()).atOffset(ZoneOffset.ofHours(8)).toString());
         String assignment = view.assignment();
-        r.put("department", assignment == null ? null : catalog.department(assignment.substring(assignment.indexOf(':') + 1))
+        r.put("department", assignment == null ? null : catalog.department(civicgrid.catalog.Department.codeOfInstance(assignment))
                 .map(d -> d.nameZh()).orElse(assignment));
         r.put("notes", notes);
         r.put("rating", view.figures() == null ? null : view.figures().rating());

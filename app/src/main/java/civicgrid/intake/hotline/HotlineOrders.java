@@ -98,9 +98,9 @@ class HotlineOrders {
     }
 
     private Imported duplicate(HotlineStore.Order existing) {
-        String number = intake.status(new civicgrid.cases.CaseId(existing.caseId())).map(v -> v.number()).orElse(null);
-        String category = intake.status(new civicgrid.cases.CaseId(existing.caseId())).map(v -> v.category().code()).orElse(null);
-        return new Imported(existing.orderNo(), "DUPLICATE", existing.caseId().toString(), number, category, false);
+        var view = intake.status(new civicgrid.cases.CaseId(existing.caseId()));
+        return new Imported(existing.orderNo(), "DUPLICATE", existing.caseId().toString(), view.map(v -> v.number()).orElse(null),
+                view.map(v -> v.category().code()).orElse(null), false);
     }
 
     private double[] where(Order order) {

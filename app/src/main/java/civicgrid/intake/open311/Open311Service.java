@@ -446,7 +446,7 @@ class Open311Service {
         if (assignment == null) {
             return null;
         }
-        String code = assignment.substring(assignment.indexOf(':') + 1);
+        String code = civicgrid.catalog.Department.codeOfInstance(assignment);
         return catalog.department(code).map(d -> d.nameZh()).orElse(code);
     }
 
