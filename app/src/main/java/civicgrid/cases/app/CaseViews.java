@@ -4,6 +4,7 @@ import civicgrid.cases.CaseAction;
 import civicgrid.cases.CaseView;
 import civicgrid.cases.domain.Actor;
 import civicgrid.cases.domain.CaseFile;
+import civicgrid.cases.domain.StageClock;
 import civicgrid.cases.routing.RoutingPolicy;
 import civicgrid.catalog.CatalogApi;
 import civicgrid.catalog.Category;
@@ -33,7 +34,7 @@ public class CaseViews {
     public CaseView view(CaseFile f, Actor viewer, List<CaseView.Suggestion> duplicates, RoutingPolicy.Decision routing) {
         Category category = catalog.category(f.categoryCode(), f.categoryVersion()).orElseThrow();
         var l = f.location();
-        CaseFile.StageClock c = f.clock();
+        StageClock c = f.clock();
         CaseView.Stage stage = c == null ? null : new CaseView.Stage(c.seq(), c.limit().clock().name(), c.limit().amount(),
                 c.startedAt(), c.warningAt(), c.deadline(), light(f, clock.instant()));
         CaseFile.Figures fig = f.figures();
@@ -56,7 +57,7 @@ public class CaseViews {
 
     /** GREEN, YELLOW from 80% of the limit, RED when overdue; NONE without a running clock. */
     static String light(CaseFile f, Instant now) {
-        CaseFile.StageClock c = f.clock();
+        StageClock c = f.clock();
         if (c == null || c.deadline() == null || !f.state().open()) {
             return "NONE";
         }
