@@ -281,7 +281,8 @@ public final class CaseFile {
                 whistle.put(instance, true);
                 details.put("department", instance);
             }
-            case REPORT, WARN, OVERDUE -> throw new CaseRuleViolation(FORBIDDEN, "NOT_AN_ACTION", action + " is not done by hand.");
+            case REPORT, WARN, OVERDUE, REPORT_JOINED ->
+                    throw new CaseRuleViolation(FORBIDDEN, "NOT_AN_ACTION", action + " is not done by hand.");
         }
         record(action, from, state, actor, command.reason(), now, details);
         return state;
@@ -324,6 +325,17 @@ public final class CaseFile {
         }
         record(light, state, state, Actor.SYSTEM, null, now, details);
         return true;
+    }
+
+    /**
+     * Another report of the same problem joined this open case: recorded in its history (the state
+     * does not change); the service links the reporter.
+     */
+    public void joinedBy(Actor reporter, Channel via, String why, Instant now) {
+        if (!state.open()) {
+            throw new CaseRuleViolation(CONFLICT, "CASE_NOT_OPEN", "Case " + number + " is " + state + "; a report cannot join it.");
+        }
+        record(CaseAction.REPORT_JOINED, state, state, reporter, why, now, Map.of("channel", via.name()));
     }
 
     /** Who may do this now? The same checks as {@link #apply}, without applying. */
