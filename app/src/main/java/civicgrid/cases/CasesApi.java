@@ -17,6 +17,7 @@ import civicgrid.catalog.TimeLimit;
 import civicgrid.geo.GeoApi;
 import civicgrid.identity.CurrentUser;
 import civicgrid.identity.IdentityApi;
+import civicgrid.identity.PersonalData;
 import civicgrid.identity.Role;
 import civicgrid.platform.CivicGridException;
 import java.time.Clock;
@@ -116,9 +117,16 @@ public class CasesApi {
         return views.view(file, actor, file.state().open() ? duplicatesOf(file) : List.of(), suggest ? workflow.routing(file) : null);
     }
 
+    /** The case's steps; phone numbers in their reasons are masked as in the description. */
     public List<Map<String, Object>> history(CaseId id) {
-        visible(workflow.load(id), actor());
-        return cases.history(id);
+        Actor actor = actor();
+        CaseFile file = visible(workflow.load(id), actor);
+        PersonalData.Masker mask = CaseViews.maskerFor(actor, file);
+        List<Map<String, Object>> steps = cases.history(id);
+        if (!mask.clear()) {
+            steps.forEach(step -> step.computeIfPresent("reason", (k, reason) -> mask.text(reason.toString())));
+        }
+        return steps;
     }
 
     /** Adds a photo to a case the caller can see (leaders only watch). */

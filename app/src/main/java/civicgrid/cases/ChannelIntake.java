@@ -72,9 +72,9 @@ public class ChannelIntake {
         if (joinDuplicates) {
             Optional<CaseFile> same = nearestOpen(report.categoryCode(), report.lon(), report.lat());
             if (same.isPresent()) {
-                workflow.join(same.get().id(), source.reporter(), source.channel().name(),
+                CaseFile joined = workflow.join(same.get().id(), actor(source.reporter()), source.channel(),
                         "the same problem reported again via " + source.channel());
-                return new Outcome(view(same.get()), false, true);
+                return new Outcome(view(joined), false, true);
             }
         }
         CaseWorkflow.Reported reported = workflow.report(report, actor(source.reporter()), null, source.verified());

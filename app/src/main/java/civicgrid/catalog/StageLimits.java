@@ -29,6 +29,9 @@ public record StageLimits(BigDecimal verifyWorkHours, BigDecimal verifyUrgentHou
         checkWorkHours = orDefault(checkWorkHours, "1");
         closeWorkHours = orDefault(closeWorkHours, "0.5");
         warningFraction = warningFraction == null ? 0.8 : warningFraction;
+        if (!(warningFraction > 0 && warningFraction <= 1)) {
+            throw new IllegalArgumentException("civicgrid.catalog.stage-limits.warning-fraction must be in (0, 1], not " + warningFraction);
+        }
     }
 
     private static BigDecimal orDefault(BigDecimal v, String d) {

@@ -1,12 +1,44 @@
 package civicgrid.identity;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Masking of personal data (phone, ID number, address) for viewers whose role does not need it.
  * Pure functions; {@link #forViewer} picks the policy.
  */
 public final class PersonalData {
 
+    /**
+     * A phone number inside free text, not part of a longer run of digits: a mainland mobile
+     * (1[3-9] and nine digits, optionally after +86) or a landline with its area code
+     * (023-12345678, 0755 1234567, (023)12345678, 02312345678).
+     */
+    private static final Pattern PHONE_IN_TEXT = Pattern.compile("(?<![\\d*])(?:(\\+?86[- ]?)?(1[3-9]\\d)\\d{4}(\\d{4})"
+            + "|(\\(0\\d{2,3}\\) ?|0\\d{2,3}[- ]?)(\\d{3,4})(\\d{4}))(?!\\d)");
+
     private PersonalData() {
+    }
+
+    /**
+     * Masks every phone number found in free text (a case description, a reason): a mobile as
+     * {@code 138****5678}, a landline keeping its area code and last four digits
+     * ({@code 023-****5678}). Other digits (case numbers, dates, house numbers) stay.
+     */
+    public static String maskPhonesInText(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        Matcher m = PHONE_IN_TEXT.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            String masked = m.group(2) != null
+                    ? (m.group(1) == null ? "" : m.group(1)) + m.group(2) + "****" + m.group(3)
+                    : m.group(4) + "*".repeat(m.group(5).length()) + m.group(6);
+            m.appendReplacement(out, Matcher.quoteReplacement(masked));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** 13812345678 → 138****5678. */
@@ -43,12 +75,25 @@ public final class PersonalData {
 
     /** The masking a viewer gets: clear for roles that visit residents and for one's own data. */
     public static Masker forViewer(CurrentUser viewer, UserId subject) {
-        boolean clear = viewer != null && (viewer.role().seesPersonalData() || viewer.id().equals(subject));
-        return new Masker(clear);
+        return forRole(viewer == null ? null : viewer.role(), viewer != null && viewer.id().equals(subject));
     }
 
     public static Masker forViewer(CurrentUser viewer) {
-        return new Masker(viewer != null && viewer.role().seesPersonalData());
+        return forRole(viewer == null ? null : viewer.role(), false);
+    }
+
+    /**
+     * The masking for data about a place: clear only when the viewer's role sees personal data and
+     * the place ({@code unitCode}) lies in their territory; a grid worker of one street sees another
+     * street's people masked.
+     */
+    public static Masker forViewerIn(CurrentUser viewer, String unitCode) {
+        return new Masker(viewer != null && viewer.role().seesPersonalData() && viewer.sees(unitCode));
+    }
+
+    /** The same decision from a role alone (for callers holding no {@link CurrentUser}); {@code ownData}: always clear. */
+    public static Masker forRole(Role role, boolean ownData) {
+        return new Masker(ownData || role != null && role.seesPersonalData());
     }
 
     /** Applies one decision to each field. */
@@ -67,6 +112,11 @@ public final class PersonalData {
 
         public String name(String v) {
             return clear ? v : maskName(v);
+        }
+
+        /** Free text with the phone numbers in it masked. */
+        public String text(String v) {
+            return clear ? v : maskPhonesInText(v);
         }
     }
 }

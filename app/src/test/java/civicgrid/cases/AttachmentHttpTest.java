@@ -83,4 +83,27 @@ class AttachmentHttpTest extends IntegrationTest {
         assertThat(get("/api/v1/cases/" + id + "/attachments", "citizen").json().size()).as("nothing half-written").isZero();
         assertThat(get("/api/v1/cases/" + id + "/attachments/" + java.util.UUID.randomUUID(), "citizen").status()).isEqualTo(404);
     }
+
+    @Test
+    void aPhotosCameraSerialAndOwnerAreScrubbedOnUpload() throws Exception {
+        String id = newCase();
+        byte[] phone = civicgrid.intake.TestPhotos.phoneJpeg(106.41, 29.36);
+        Response created = upload("xinshancun", id, "现场.jpg", phone);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("contentType").asString()).isEqualTo("image/jpeg");
+        HttpResponse<byte[]> content = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/v1/cases/" + id
+                + "/attachments/" + created.json().get("id").asString()))).header("Authorization", basic("dadukou", "demo")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(content.statusCode()).isEqualTo(200);
+        byte[] stored = content.body();
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(civicgrid.intake.TestPhotos.SERIAL)
+                .doesNotContain("Zhang San").doesNotContain("HUAWEI");
+        var kept = (org.apache.commons.imaging.formats.jpeg.JpegImageMetadata) org.apache.commons.imaging.Imaging.getMetadata(stored);
+        assertThat(kept.findExifValueWithExactMatch(org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants
+                .EXIF_TAG_BODY_SERIAL_NUMBER)).isNull();
+        assertThat(kept.findExifValueWithExactMatch(org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants.TIFF_TAG_ARTIST))
+                .isNull();
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(stored))).as("still the picture").isNotNull();
+        assertThat(created.json().get("sizeBytes").asLong()).isEqualTo(stored.length);
+    }
 }

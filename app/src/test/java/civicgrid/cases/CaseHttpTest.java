@@ -269,4 +269,100 @@ class CaseHttpTest extends IntegrationTest {
         assertThat(get("/api/v1/cases/points?territory=abc", "xinshancun").status()).isEqualTo(400);
         assertThat(get("/api/v1/cases/points", "citizen").status()).isEqualTo(403);
     }
+
+    @Test
+    void aStreetCannotInvalidateACaseEscalatedToTheCity() {
+        String id = report("citizen", body("E0101", in("500104001021001"), "垃圾"), null).json().get("id").asString();
+        assertThat(postJson("/api/v1/cases/" + id + "/actions/escalate", "xinshancun", "{\"reason\":\"too big\"}").status())
+                .isEqualTo(200);
+        assertThat(postJson("/api/v1/cases/" + id + "/actions/escalate", "dadukou", "{\"reason\":\"for the city\"}").json()
+                .get("handlingLevel").asString()).isEqualTo("CITY");
+        JsonNode seen = get("/api/v1/cases/" + id, "xinshancun").json();
+        assertThat(seen.get("allowedActions").toString()).doesNotContain("INVALIDATE");
+        Response refused = postJson("/api/v1/cases/" + id + "/actions/invalidate", "xinshancun", "{\"reason\":\"nothing there\"}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("code").asString()).isEqualTo("ESCALATED_ABOVE_YOU");
+        assertThat(get("/api/v1/cases/" + id, "city").json().get("state").asString()).isEqualTo("REPORTED");
+    }
+
+    @Test
+    void hangingAndResumingAnOverdueCaseNeitherSupervisesNorEscalatesItAgain() {
+        // in 磁器口街道: an urgent overdue case stays on top of its street's queue, away from 新山村's queue tests
+        Point p = in("500106004");
+        String urgent = "{\"category\":\"C0101\",\"description\":\"井盖缺失\",\"lon\":" + p.getX() + ",\"lat\":" + p.getY()
+                + ",\"urgent\":true,\"channel\":\"HOTLINE_12345\"}";
+        JsonNode created = report("ciqikou", urgent, null).json();
+        String id = created.get("id").asString();
+        if (created.get("state").asString().equals("REGISTERED")) {
+            postJson("/api/v1/cases/" + id + "/actions/dispatch", "ciqikou", "{\"department\":\"WATER_SUPPLY\"}");
+        }
+        JsonNode dispatched = get("/api/v1/cases/" + id, "city").json();
+        assertThat(dispatched.get("state").asString()).isEqualTo("DISPATCHED");
+        workflow.timer(CaseId.parse(id), dispatched.get("stage").get("seq").asInt(), CaseAction.OVERDUE);
+        JsonNode red = get("/api/v1/cases/" + id, "city").json();
+        assertThat(red.get("handlingLevel").asString()).as("an urgent overdue disposal goes up a level").isEqualTo("DISTRICT");
+        assertThat(postJson("/api/v1/cases/" + id + "/actions/hang", "city", "{\"reason\":\"road closure pending\"}").status())
+                .isEqualTo(200);
+        JsonNode resumed = postJson("/api/v1/cases/" + id + "/actions/unhang", "city", "{\"reason\":\"road closed\"}").json();
+        assertThat(resumed.get("stage").get("light").asString()).isEqualTo("RED");
+        assertThat(pendingTimers(id)).as("no red light left to fire in this stage").isEmpty();
+        // a timer for the resumed clock (as the old code scheduled) finds the light already on
+        workflow.timer(CaseId.parse(id), resumed.get("stage").get("seq").asInt(), CaseAction.OVERDUE);
+        JsonNode after = get("/api/v1/cases/" + id, "city").json();
+        assertThat(after.get("handlingLevel").asString()).as("not pushed on to the city").isEqualTo("DISTRICT");
+        assertThat(after.get("figures").get("escalations").asInt()).isEqualTo(1);
+        assertThat(after.get("figures").get("supervisions").asInt()).isEqualTo(1);
+        List<String> actions = new ArrayList<>();
+        get("/api/v1/cases/" + id + "/history", "city").json().forEach(e -> actions.add(e.get("action").asString()));
+        assertThat(actions).containsOnlyOnce("OVERDUE");
+    }
+
+    @Test
+    void phoneNumbersInTheDescriptionAreMaskedForRolesThatSeePersonalDataMasked() {
+        String text = "楼下垃圾堆了三天，联系我13812345678或物业023-68123456";
+        String id = report("citizen", body("E0101", in("500104001014001"), text), null).json().get("id").asString();
+        String masked = "楼下垃圾堆了三天，联系我138****5678或物业023-****3456";
+        assertThat(get("/api/v1/cases/" + id, "dadukou").json().get("description").asString()).isEqualTo(masked);
+        assertThat(get("/api/v1/cases/" + id, "leader").json().get("description").asString()).isEqualTo(masked);
+        assertThat(get("/api/v1/cases/" + id, "xinshancun").json().get("description").asString()).as("the street calls back")
+                .isEqualTo(text);
+        assertThat(get("/api/v1/cases/" + id, "citizen").json().get("description").asString()).as("the reporter's own text")
+                .isEqualTo(text);
+        JsonNode found = get("/api/v1/cases?queue=all&q=" + java.net.URLEncoder.encode("楼下垃圾堆了三天",
+                java.nio.charset.StandardCharsets.UTF_8) + "&size=50", "dadukou").json();
+        assertThat(found.get("items").toString()).contains(id).doesNotContain("13812345678").doesNotContain("68123456");
+        postJson("/api/v1/cases/" + id + "/actions/invalidate", "xinshancun", "{\"reason\":\"已联系13812345678，已清理\"}");
+        assertThat(get("/api/v1/cases/" + id + "/history", "dadukou").body()).contains("138****5678").doesNotContain("13812345678");
+        assertThat(get("/api/v1/cases/" + id + "/history", "xinshancun").body()).contains("13812345678");
+    }
+
+    @Autowired
+    ChannelIntake intake;
+
+    @Test
+    void aReportJoiningAnOpenCaseIsAChangeThatReachesWebhooks() throws Exception {
+        Point p = in("500104001004002");
+        String suffix = Long.toString(System.nanoTime(), 36);
+        ChannelIntake.Outcome first = intake.report(new NewReport("E0105", "垃圾桶破损", p.getX(), p.getY(), false, Channel.OPEN311),
+                new ChannelIntake.Source("open311:" + suffix, Channel.OPEN311, false), true);
+        ChannelIntake.Outcome second = intake.report(new NewReport("E0105", "这里垃圾桶坏了", p.getX(), p.getY(), false, Channel.CITIZEN),
+                new ChannelIntake.Source("device:" + suffix, Channel.CITIZEN, false), true);
+        assertThat(second.joined()).isTrue();
+        String id = first.caseView().id();
+        assertThat(second.caseView().id()).isEqualTo(id);
+        assertThat(second.caseView().version()).as("the case changed").isGreaterThan(first.caseView().version());
+        List<civicgrid.support.WebhookReceiver.Delivery> joined = List.of();
+        for (int i = 0; i < 100 && joined.isEmpty(); i++) {
+            joined = civicgrid.support.WebhookReceiver.get().deliveries().stream()
+                    .filter(d -> d.body().contains(id) && d.body().contains("\"action\":\"REPORT_JOINED\"")).toList();
+            Thread.sleep(100);
+        }
+        assertThat(joined).as("a webhook hears of the joined report").isNotEmpty();
+        assertThat(joined.get(0).body()).contains("\"to\":\"" + first.caseView().state() + "\"");
+        List<String> trail = new ArrayList<>();
+        get("/api/v1/cases/" + id + "/history", "xinshancun").json()
+                .forEach(e -> trail.add(e.get("action").asString() + ":" + e.get("actor").asString()));
+        assertThat(trail).containsOnlyOnce("REPORT_JOINED:device:" + suffix);
+        assertThat(get("/api/v1/cases/" + id + "/reporters", "xinshancun").json().toString()).contains("device:" + suffix);
+    }
 }

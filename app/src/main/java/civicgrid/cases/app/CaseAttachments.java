@@ -5,6 +5,7 @@ import civicgrid.cases.Attachment;
 import civicgrid.cases.CaseId;
 import civicgrid.cases.persistence.AttachmentStore;
 import civicgrid.platform.CivicGridException;
+import civicgrid.platform.photos.PhotoScrubber;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -19,12 +20,15 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Photos of cases. The type is read from the file's first bytes, never from its name or the
  * client's content type; only JPEG, PNG and WebP images are kept, at most 10 MB each and 20 per case.
+ * Every photo is scrubbed of what it tells about its author (camera serial, owner, software) before
+ * it is stored, whichever way it came in: staff uploads, snap-and-report, Open311 media.
  */
 @Service
 public class CaseAttachments {
 
     public static final int MAX_BYTES = 10 * 1024 * 1024;
     public static final int MAX_PER_CASE = 20;
+    private static final PhotoScrubber SCRUBBER = new PhotoScrubber();
     private final AttachmentStore store;
     private final AuditApi audit;
     private final Clock clock;
@@ -43,21 +47,23 @@ public class CaseAttachments {
         if (content.length > MAX_BYTES) {
             throw new CivicGridException(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "A photo may be at most 10 MB.");
         }
-        String type = sniff(content);
-        if (type == null) {
-            throw new CivicGridException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_FILE_TYPE",
-                    "Only JPEG, PNG and WebP images are accepted.");
+        PhotoScrubber.Scrubbed clean;
+        try {
+            clean = SCRUBBER.scrub(content);
+        } catch (PhotoScrubber.UnreadablePhoto e) {
+            throw new CivicGridException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_FILE_TYPE", e.getMessage());
         }
         if (store.count(caseId) >= MAX_PER_CASE) {
             throw CivicGridException.conflict("TOO_MANY_ATTACHMENTS", "A case keeps at most " + MAX_PER_CASE + " photos.");
         }
         String safeName = filename == null ? "photo" : filename.replaceAll("[^\\p{L}\\p{N}._-]", "_");
         safeName = safeName.substring(0, Math.min(safeName.length(), 200));
-        Attachment attachment = new Attachment(UUID.randomUUID().toString(), caseId.toString(), safeName, type, content.length,
-                sha256(content), uploader, clock.instant());
-        store.insert(attachment, content);
+        byte[] kept = clean.content();
+        Attachment attachment = new Attachment(UUID.randomUUID().toString(), caseId.toString(), safeName, clean.type(), kept.length,
+                sha256(kept), uploader, clock.instant());
+        store.insert(attachment, kept);
         audit.record("CASE_ATTACHMENT_ADDED", "CASE", caseId.toString(), null,
-                Map.of("attachment", attachment.id(), "sha256", attachment.sha256(), "bytes", content.length));
+                Map.of("attachment", attachment.id(), "sha256", attachment.sha256(), "bytes", kept.length));
         return attachment;
     }
 
@@ -67,21 +73,6 @@ public class CaseAttachments {
 
     public byte[] content(CaseId caseId, UUID id) {
         return store.content(caseId, id).orElseThrow(() -> CivicGridException.notFound("ATTACHMENT_NOT_FOUND", "No such attachment."));
-    }
-
-    /** The image type from magic bytes, or null. */
-    static String sniff(byte[] b) {
-        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
-            return "image/jpeg";
-        }
-        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B'
-                && b[11] == 'P') {
-            return "image/webp";
-        }
-        return null;
     }
 
     private static String sha256(byte[] content) {

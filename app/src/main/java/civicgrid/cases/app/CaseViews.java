@@ -4,12 +4,14 @@ import civicgrid.cases.CaseAction;
 import civicgrid.cases.CaseView;
 import civicgrid.cases.domain.Actor;
 import civicgrid.cases.domain.CaseFile;
+import civicgrid.cases.domain.StageClock;
 import civicgrid.cases.routing.RoutingPolicy;
 import civicgrid.catalog.CatalogApi;
 import civicgrid.catalog.Category;
 import civicgrid.geo.GeoApi;
 import civicgrid.geo.TerritoryUnit;
 import civicgrid.geo.UnitCode;
+import civicgrid.identity.PersonalData;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -30,10 +32,15 @@ public class CaseViews {
         this.clock = clock;
     }
 
+    /**
+     * Phone numbers in the description are masked for viewers whose role sees personal data masked
+     * (the reporter sees their own text); a channel's view ({@code viewer} null) is the channel's to
+     * mask for its audience.
+     */
     public CaseView view(CaseFile f, Actor viewer, List<CaseView.Suggestion> duplicates, RoutingPolicy.Decision routing) {
         Category category = catalog.category(f.categoryCode(), f.categoryVersion()).orElseThrow();
         var l = f.location();
-        CaseFile.StageClock c = f.clock();
+        StageClock c = f.clock();
         CaseView.Stage stage = c == null ? null : new CaseView.Stage(c.seq(), c.limit().clock().name(), c.limit().amount(),
                 c.startedAt(), c.warningAt(), c.deadline(), light(f, clock.instant()));
         CaseFile.Figures fig = f.figures();
@@ -41,7 +48,8 @@ public class CaseViews {
                 .filter(CaseAction::byHand)
                 .filter(a -> f.allows(a, viewer)).toList();
         return new CaseView(f.id().toString(), f.number(), f.version(), f.state(), f.channel(),
-                new CaseView.Category(category.code(), category.version(), category.nameZh(), category.nameEn()), f.description(),
+                new CaseView.Category(category.code(), category.version(), category.nameZh(), category.nameEn()),
+                viewer == null ? f.description() : maskerFor(viewer, f).text(f.description()),
                 f.urgent(), new CaseView.Place(l.lon(), l.lat(), l.gridCode(), name(l.gridCode()), l.communityCode(), l.streetCode(),
                         name(l.streetCode()), l.districtCode(), name(l.districtCode()), l.roadSegmentCode()),
                 f.level(), f.assignment() == null ? null : f.assignment().departmentInstance(), stage,
@@ -54,9 +62,14 @@ public class CaseViews {
                         routing.automatic()));
     }
 
-    /** GREEN, YELLOW from 80% of the limit, RED when overdue; NONE without a running clock. */
+    /** How personal data in a case is shown to a viewer: clear to roles that call residents, and to the reporter. */
+    public static PersonalData.Masker maskerFor(Actor viewer, CaseFile f) {
+        return PersonalData.forRole(viewer.role(), viewer.username().equals(f.reporter()));
+    }
+
+    /** GREEN, YELLOW from the configured share of the limit, RED when overdue; NONE without a running clock. */
     static String light(CaseFile f, Instant now) {
-        CaseFile.StageClock c = f.clock();
+        StageClock c = f.clock();
         if (c == null || c.deadline() == null || !f.state().open()) {
             return "NONE";
         }

@@ -6,6 +6,7 @@ import civicgrid.cases.CaseChanged;
 import civicgrid.cases.CaseId;
 import civicgrid.cases.CaseState;
 import civicgrid.cases.CasesProperties;
+import civicgrid.cases.Channel;
 import civicgrid.cases.NewReport;
 import civicgrid.cases.deadline.CaseTimers;
 import civicgrid.cases.domain.Actor;
@@ -86,8 +87,7 @@ public class CaseWorkflow {
         if (report.channel() == null) {
             throw CivicGridException.badRequest("CHANNEL_REQUIRED", "Say which channel the report came from.");
         }
-        Location where = geo.locate(report.lon(), report.lat()).orElseThrow(() -> CivicGridException.badRequest(
-                "LOCATION_OUTSIDE_CITY", "The point lon=" + report.lon() + ", lat=" + report.lat() + " is outside the city."));
+        Location where = locate(report);
         CaseLocation location = new CaseLocation(report.lon(), report.lat(), where.grid().code(), where.community().code(),
                 where.street().code(), where.district().code(), where.roadSegment() == null ? null : where.roadSegment().code());
         if (idempotencyKey != null) {
@@ -104,14 +104,14 @@ public class CaseWorkflow {
                     throw new DuplicateKey();
                 }
                 boolean trusted = verifiedBySource || properties.autoRegisterChannels().contains(report.channel());
+                CaseFile.Context context = new CaseFile.Context(catalog.deadlines(), catalog.stageLimits(), category);
                 CaseFile file = CaseFile.report(id, cases.nextNumber(now), report.channel(), category, report.description().strip(),
-                        report.urgent(), location, actor, now, new CaseFile.Context(catalog.deadlines(), catalog.stageLimits(),
-                                category), trusted);
+                        report.urgent(), location, actor, now, context, trusted);
                 if (trusted) {
                     // verified and accepted by the channel's own operators: register at once, dispatch if routing is certain
                     apply(file, CaseCommand.of(CaseAction.REGISTER, "registered on intake from " + report.channel()), Actor.SYSTEM,
-                            now);
-                    dispatchIfCertain(file, now);
+                            now, context);
+                    dispatchIfCertain(file, now, context);
                 }
                 cases.insert(file, now);
                 if (file.reporter() != null) {
@@ -124,6 +124,16 @@ public class CaseWorkflow {
             // a concurrent request with the same key won: answer with its case
             return new Reported(load(cases.caseForKey(actor.username(), idempotencyKey).orElseThrow()), false);
         }
+    }
+
+    /** Where the report is: the channel's answer when it located this very point already, else the locator's. */
+    private Location locate(NewReport report) {
+        Location known = report.where();
+        if (known != null && known.lon() == report.lon() && known.lat() == report.lat()) {
+            return known;
+        }
+        return geo.locate(report.lon(), report.lat()).orElseThrow(() -> CivicGridException.badRequest(
+                "LOCATION_OUTSIDE_CITY", "The point lon=" + report.lon() + ", lat=" + report.lat() + " is outside the city."));
     }
 
     /** Raised inside the transaction when another request holds the same idempotency key. */
@@ -153,12 +163,13 @@ public class CaseWorkflow {
                 }
                 Instant now = clock.instant();
                 int stageBefore = file.clock() == null ? 0 : file.clock().seq();
-                apply(file, command, actor, now);
+                CaseFile.Context context = context(file);
+                apply(file, command, actor, now, context);
                 if (command.action() == CaseAction.MERGE) {
                     mergeReporters(file, command.mergeInto(), actor, now);
                 }
                 if (file.state() == CaseState.REGISTERED && command.action() == CaseAction.REGISTER) {
-                    dispatchIfCertain(file, now);
+                    dispatchIfCertain(file, now, context);
                 }
                 cases.update(file, now);
                 afterChange(file, now, stageBefore);
@@ -202,14 +213,17 @@ public class CaseWorkflow {
     }
 
     public RoutingPolicy.Decision routing(CaseFile file) {
-        Category category = catalog.category(file.categoryCode(), file.categoryVersion()).orElseThrow();
+        return routing(file, catalog.category(file.categoryCode(), file.categoryVersion()).orElseThrow());
+    }
+
+    private RoutingPolicy.Decision routing(CaseFile file, Category category) {
         java.time.LocalTime now = clock.instant().atZone(civicgrid.catalog.WorkCalendar.CHINA).toLocalTime();
         return new RoutingPolicy(routingRules.all(), catalog::department).decide(category, file.location(), now);
     }
 
-    private void apply(CaseFile file, CaseCommand command, Actor actor, Instant now) {
+    private void apply(CaseFile file, CaseCommand command, Actor actor, Instant now, CaseFile.Context context) {
         try {
-            file.apply(command, actor, now, context(file));
+            file.apply(command, actor, now, context);
         } catch (CaseRuleViolation refused) {
             HttpStatus status = switch (refused.kind()) {
                 case FORBIDDEN -> HttpStatus.FORBIDDEN;
@@ -221,11 +235,11 @@ public class CaseWorkflow {
     }
 
     /** One-click forwarding without the click: a registered case whose routing is certain goes out at once. */
-    private void dispatchIfCertain(CaseFile file, Instant now) {
-        RoutingPolicy.Decision decision = routing(file);
+    private void dispatchIfCertain(CaseFile file, Instant now, CaseFile.Context context) {
+        RoutingPolicy.Decision decision = routing(file, context.category());
         if (decision.automatic()) {
             apply(file, CaseCommand.of(CaseAction.DISPATCH, "automatic dispatch: " + decision.why()).withTarget(decision.target()),
-                    Actor.SYSTEM, now);
+                    Actor.SYSTEM, now, context);
         }
     }
 
@@ -241,12 +255,30 @@ public class CaseWorkflow {
         audit.record("CASE_MERGED_INTO", "CASE", into.toString(), "duplicate " + merged.number(), Map.of("duplicate", merged.id().toString()));
     }
 
-    /** Another channel reported the same open problem: its reporter is linked to the case, and it is audited. */
-    public void join(CaseId id, String reporter, String channel, String why) {
-        tx.executeWithoutResult(status -> {
-            cases.linkReporter(id, reporter, channel, clock.instant());
-            audit.recordAs(reporter, "CASE_REPORT_JOINED", "CASE", id.toString(), why, Map.of("channel", channel));
-        });
+    /**
+     * Another channel reported the same open problem: its reporter is linked to the case, and the
+     * join is a change like any other (history, audit, the published {@link CaseChanged}).
+     */
+    public CaseFile join(CaseId id, Actor reporter, Channel channel, String why) {
+        try {
+            return tx.execute(status -> {
+                CaseFile file = load(id);
+                Instant now = clock.instant();
+                int stage = file.clock() == null ? 0 : file.clock().seq();
+                try {
+                    file.joinedBy(reporter, channel, why, now);
+                } catch (CaseRuleViolation refused) {
+                    throw CivicGridException.conflict(refused.code(), refused.getMessage());
+                }
+                cases.update(file, now);
+                cases.linkReporter(id, reporter.username(), channel.name(), now);
+                afterChange(file, now, stage);
+                return file;
+            });
+        } catch (OptimisticLockingFailureException concurrent) {
+            throw CivicGridException.conflict("CONCURRENT_MODIFICATION",
+                    "Someone else acted on this case at the same moment; try again.");
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package civicgrid.cases.deadline;
 
 import civicgrid.cases.CaseAction;
 import civicgrid.cases.domain.CaseFile;
+import civicgrid.cases.domain.StageClock;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -31,7 +32,7 @@ public class CaseTimers {
      * then red once yellow has fired). A stage that ended takes its pending timer with it.
      */
     public void scheduleStage(CaseFile file, int previousSeq) {
-        CaseFile.StageClock clock = file.clock();
+        StageClock clock = file.clock();
         int seq = clock == null ? 0 : clock.seq();
         if (previousSeq == seq) {
             return;
@@ -45,7 +46,7 @@ public class CaseTimers {
 
     /** The timer of the next light still to come in the current stage, if its clock runs. */
     public void scheduleNextLight(CaseFile file) {
-        CaseFile.StageClock clock = file.clock();
+        StageClock clock = file.clock();
         if (clock == null || clock.deadline() == null || !file.state().open()) {
             return;
         }

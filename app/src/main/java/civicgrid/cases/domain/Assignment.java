@@ -6,8 +6,13 @@ package civicgrid.cases.domain;
  */
 public record Assignment(String departmentInstance, String departmentCode, String departmentLevel) {
 
+    /** The instance as a value: its unit and department code. */
+    public DepartmentInstance instance() {
+        return DepartmentInstance.parse(departmentInstance);
+    }
+
     /** The unit the instance belongs to (district, street or community code; "CITY" for utilities). */
     public String unit() {
-        return departmentInstance.substring(0, departmentInstance.indexOf(':'));
+        return instance().unit();
     }
 }

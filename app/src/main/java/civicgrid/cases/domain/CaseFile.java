@@ -29,11 +29,6 @@ import java.util.Map;
  */
 public final class CaseFile {
 
-    /** The stage clock: the limit of the current stage, when it started, and its lights. */
-    public record StageClock(int seq, TimeLimit fullLimit, TimeLimit limit, Instant startedAt, Instant warningAt,
-                             Instant deadline, boolean warned, boolean overdue) {
-    }
-
     /** Figures evaluation (GB/T 30428.4) reads per case. */
     public record Figures(Boolean verifiedOnTime, Boolean registeredOnTime, Boolean dispatchedOnTime, Boolean handledOnTime,
                           boolean everOverdue, int returns, int reworks, int supervisions, int escalations, int postponements,
@@ -136,9 +131,9 @@ public final class CaseFile {
                 null, null, null, null, Map.of(), Figures.empty(), null);
         if (verified) {
             file.figures = file.figuresWith(true, null, null, null);
-            file.startStage(context.limits().register(), now, context.deadlines());
+            file.startStage(context.limits().register(), now, context);
         } else {
-            file.startStage(context.limits().verify(urgent), now, context.deadlines());
+            file.startStage(context.limits().verify(urgent), now, context);
         }
         file.record(CaseAction.REPORT, null, file.state, reporter, "reported via " + channel, now,
                 Map.of("category", category.code(), "urgent", urgent, "grid", location.gridCode()));
@@ -157,7 +152,7 @@ public final class CaseFile {
             case VERIFY -> {
                 figures = figuresWith(onTime(now), null, null, null);
                 moveTo(CaseState.VERIFIED);
-                startStage(limits.register(), now, deadlines);
+                startStage(limits.register(), now, context);
             }
             case INVALIDATE -> {
                 if (from == CaseState.REPORTED) {
@@ -170,7 +165,7 @@ public final class CaseFile {
             case REGISTER -> {
                 figures = figuresWith(null, onTime(now), null, null);
                 moveTo(CaseState.REGISTERED);
-                startStage(limits.dispatch(urgent), now, deadlines);
+                startStage(limits.dispatch(urgent), now, context);
             }
             case MERGE -> {
                 if (command.mergeInto() == null || command.mergeInto().equals(id)) {
@@ -191,7 +186,7 @@ public final class CaseFile {
                 assignment = command.target();
                 details.put("to", assignment.departmentInstance());
                 moveTo(CaseState.DISPATCHED);
-                startStage(context.category().disposalLimit(urgent), now, deadlines);
+                startStage(context.category().disposalLimit(urgent), now, context);
             }
             case ACCEPT -> moveTo(CaseState.IN_PROGRESS);
             case RETURN -> {
@@ -200,22 +195,22 @@ public final class CaseFile {
                 assignment = null;
                 pendingPostponement = null;
                 moveTo(CaseState.REGISTERED);
-                startStage(limits.dispatch(urgent), now, deadlines);
+                startStage(limits.dispatch(urgent), now, context);
             }
             case REPORT_BACK -> {
                 figures = figuresWith(null, null, null, onTime(now));
                 moveTo(CaseState.HANDLED);
-                startStage(limits.check(), now, deadlines);
+                startStage(limits.check(), now, context);
             }
             case CHECK_PASS -> {
                 moveTo(CaseState.CHECKED);
-                startStage(limits.close(), now, deadlines);
+                startStage(limits.close(), now, context);
             }
             case CHECK_FAIL -> {
                 figures = figures.withSteps(figures.verifiedOnTime(), figures.registeredOnTime(), figures.dispatchedOnTime(), null)
                         .counting(0, 1, 0, 0, 0);
                 moveTo(CaseState.IN_PROGRESS);
-                startStage(context.category().disposalLimit(urgent), now, deadlines);
+                startStage(context.category().disposalLimit(urgent), now, context);
             }
             case CLOSE -> {
                 moveTo(CaseState.CLOSED);
@@ -244,26 +239,22 @@ public final class CaseFile {
                 details.put("extension", command.extension().toString());
             }
             case APPROVE_POSTPONE, REJECT_POSTPONE -> {
-                if (pendingPostponement == null) {
-                    throw new CaseRuleViolation(CONFLICT, "NO_POSTPONEMENT_PENDING", "No postponement is waiting for approval.");
-                }
                 details.put("extension", pendingPostponement.toString());
                 if (action == CaseAction.APPROVE_POSTPONE) {
-                    extendStage(pendingPostponement, now, deadlines);
+                    clock = clock.extend(pendingPostponement, now, deadlines, context.limits().warningFraction());
                     figures = figures.counting(0, 0, 0, 0, 1);
                 }
                 pendingPostponement = null;
             }
             case HANG -> {
                 stateBeforeHang = state;
-                TimeLimit left = deadlines.remaining(clock.limit(), clock.startedAt(), now);
-                clock = new StageClock(clock.seq() + 1, clock.fullLimit(), left, null, null, null, clock.warned(), clock.overdue());
+                clock = clock.hang(now, deadlines);
                 moveTo(CaseState.HUNG);
             }
             case UNHANG -> {
                 moveTo(stateBeforeHang);
                 stateBeforeHang = null;
-                resumeStage(now, deadlines);
+                clock = clock.resume(now, deadlines, context.limits().warningFraction());
             }
             case SUPERVISE -> figures = figures.counting(0, 0, 1, 0, 0);
             case ESCALATE -> {
@@ -290,7 +281,8 @@ public final class CaseFile {
                 whistle.put(instance, true);
                 details.put("department", instance);
             }
-            case REPORT, WARN, OVERDUE -> throw new CaseRuleViolation(FORBIDDEN, "NOT_AN_ACTION", action + " is not done by hand.");
+            case REPORT, WARN, OVERDUE, REPORT_JOINED ->
+                    throw new CaseRuleViolation(FORBIDDEN, "NOT_AN_ACTION", action + " is not done by hand.");
         }
         record(action, from, state, actor, command.reason(), now, details);
         return state;
@@ -312,21 +304,20 @@ public final class CaseFile {
             if (clock.warned()) {
                 return false;
             }
-            clock = new StageClock(clock.seq(), clock.fullLimit(), clock.limit(), clock.startedAt(), clock.warningAt(),
-                    clock.deadline(), true, clock.overdue());
+            clock = clock.warn();
         } else if (light == CaseAction.OVERDUE) {
             if (clock.overdue()) {
                 return false;
             }
-            clock = new StageClock(clock.seq(), clock.fullLimit(), clock.limit(), clock.startedAt(), clock.warningAt(),
-                    clock.deadline(), true, true);
             boolean disposal = state == CaseState.DISPATCHED || state == CaseState.IN_PROGRESS;
             int escalated = 0;
-            if (disposal && urgent && level != HandlingLevel.CITY) {
+            // once per stage: a postponed deadline running out again is supervised again, not pushed up again
+            if (disposal && urgent && level != HandlingLevel.CITY && !clock.escalated()) {
                 details.put("escalatedTo", level.up().name());
                 level = level.up();
                 escalated = 1;
             }
+            clock = clock.overdue(escalated == 1);
             details.put("supervised", disposal);
             figures = figures.overdue().counting(0, 0, disposal ? 1 : 0, escalated, 0);
         } else {
@@ -334,6 +325,17 @@ public final class CaseFile {
         }
         record(light, state, state, Actor.SYSTEM, null, now, details);
         return true;
+    }
+
+    /**
+     * Another report of the same problem joined this open case: recorded in its history (the state
+     * does not change); the service links the reporter.
+     */
+    public void joinedBy(Actor reporter, Channel via, String why, Instant now) {
+        if (!state.open()) {
+            throw new CaseRuleViolation(CONFLICT, "CASE_NOT_OPEN", "Case " + number + " is " + state + "; a report cannot join it.");
+        }
+        record(CaseAction.REPORT_JOINED, state, state, reporter, why, now, Map.of("channel", via.name()));
     }
 
     /** Who may do this now? The same checks as {@link #apply}, without applying. */
@@ -358,6 +360,9 @@ public final class CaseFile {
         }
         if (!rule.from().contains(state)) {
             throw new CaseRuleViolation(CONFLICT, "INVALID_TRANSITION", "Cannot " + action + " a case that is " + state + ".");
+        }
+        if ((action == CaseAction.APPROVE_POSTPONE || action == CaseAction.REJECT_POSTPONE) && pendingPostponement == null) {
+            throw new CaseRuleViolation(CONFLICT, "NO_POSTPONEMENT_PENDING", "No postponement is waiting for approval.");
         }
         if (rule.reasonRequired() && (command.reason() == null || command.reason().isBlank())) {
             throw new CaseRuleViolation(INVALID, "REASON_REQUIRED", action + " needs a reason.");
@@ -385,7 +390,7 @@ public final class CaseFile {
         if (!actor.scope().includes(location.gridCode())) {
             throw new CaseRuleViolation(FORBIDDEN, "OUT_OF_SCOPE", "This case lies outside your territory.");
         }
-        if (CaseRules.ownedByLevel(action) && CaseRules.levelOf(actor.role()).ordinal() < level.ordinal()) {
+        if (CaseRules.ownedByLevel(action) && CaseRules.levelActingFor(action, actor.role()).ordinal() < level.ordinal()) {
             throw new CaseRuleViolation(FORBIDDEN, "ESCALATED_ABOVE_YOU",
                     "The case was escalated to the " + level + " center; it acts on it now.");
         }
@@ -413,10 +418,7 @@ public final class CaseFile {
     private String summonedInstanceOf(Actor actor) {
         for (Map.Entry<String, Boolean> summoned : whistle.entrySet()) {
             String instance = summoned.getKey();
-            String code = civicgrid.catalog.Department.codeOfInstance(instance);
-            String unit = instance.substring(0, instance.indexOf(':'));
-            String lvl = unit.equals("CITY") ? "CITY" : unit.length() == 9 ? "STREET" : unit.length() == 12 ? "COMMUNITY" : "DISTRICT";
-            if (!summoned.getValue() && matches(new Assignment(instance, code, lvl), actor)) {
+            if (!summoned.getValue() && matches(DepartmentInstance.parse(instance).assignment(), actor)) {
                 return instance;
             }
         }
@@ -438,7 +440,7 @@ public final class CaseFile {
     }
 
     private Boolean onTime(Instant now) {
-        return clock == null || clock.deadline() == null || !now.isAfter(clock.deadline());
+        return clock == null || clock.onTime(now);
     }
 
     /** The figures with the given steps' on-time flags set (null: unchanged). */
@@ -453,37 +455,13 @@ public final class CaseFile {
         state = next;
     }
 
-    private void startStage(TimeLimit limit, Instant now, Deadlines deadlines) {
-        int seq = clock == null ? 1 : clock.seq() + 1;
-        clock = timed(seq, limit, limit, now, false, false, deadlines);
-    }
-
-    private void extendStage(TimeLimit extension, Instant now, Deadlines deadlines) {
-        TimeLimit full = clock.fullLimit().plus(extension);
-        TimeLimit limit = clock.limit().plus(extension);
-        StageClock extended = timed(clock.seq() + 1, full, limit, clock.startedAt(), false, false, deadlines);
-        // lights already seen stay on only while still due
-        clock = new StageClock(extended.seq(), full, limit, extended.startedAt(), extended.warningAt(), extended.deadline(),
-                clock.warned() && !extended.warningAt().isAfter(now), clock.overdue() && !extended.deadline().isAfter(now));
-    }
-
-    private void resumeStage(Instant now, Deadlines deadlines) {
-        clock = timed(clock.seq() + 1, clock.fullLimit(), clock.limit(), now, clock.warned(), false, deadlines);
-    }
-
-    /** The lights of a stage: red when the limit runs out, yellow when a fifth of the full limit is left. */
-    private static StageClock timed(int seq, TimeLimit full, TimeLimit limit, Instant start, boolean warned, boolean overdue,
-                                    Deadlines deadlines) {
-        Instant deadline = deadlines.deadline(start, limit);
-        TimeLimit beforeWarning = new TimeLimit(limit.clock(),
-                limit.amount().subtract(full.amount().multiply(java.math.BigDecimal.valueOf(0.2))).max(java.math.BigDecimal.ZERO));
-        Instant warningAt = deadlines.deadline(start, beforeWarning);
-        return new StageClock(seq, full, limit, start, warningAt, deadline, warned, overdue);
+    private void startStage(TimeLimit limit, Instant now, Context context) {
+        clock = StageClock.start(clock, limit, now, context.deadlines(), context.limits().warningFraction());
     }
 
     private void stopClock() {
         if (clock != null) {
-            clock = new StageClock(clock.seq() + 1, clock.fullLimit(), clock.limit(), null, null, null, clock.warned(), clock.overdue());
+            clock = clock.stop();
         }
     }
 

@@ -98,10 +98,23 @@ public final class CaseRules {
         };
     }
 
+    /**
+     * The level an actor acts at for an action. Invalidating is the verdict of a verification, which
+     * grid workers and community staff give on the street center's behalf: they act at the street's
+     * level there, so they may invalidate a report the street owns, not one escalated above it.
+     */
+    static HandlingLevel levelActingFor(CaseAction action, Role role) {
+        HandlingLevel own = levelOf(role);
+        if (action == CaseAction.INVALIDATE && own.ordinal() < HandlingLevel.STREET.ordinal()) {
+            return HandlingLevel.STREET;
+        }
+        return own;
+    }
+
     /** The actions of the command centers that follow the case's owner when it is escalated. */
     static boolean ownedByLevel(CaseAction action) {
         return switch (action) {
-            case REGISTER, DISPATCH, CLOSE, HANG, UNHANG, APPROVE_POSTPONE, REJECT_POSTPONE, MERGE -> true;
+            case REGISTER, DISPATCH, CLOSE, HANG, UNHANG, APPROVE_POSTPONE, REJECT_POSTPONE, MERGE, INVALIDATE -> true;
             default -> false;
         };
     }

@@ -7,6 +7,7 @@ import civicgrid.cases.HandlingLevel;
 import civicgrid.cases.domain.Assignment;
 import civicgrid.cases.domain.CaseEvent;
 import civicgrid.cases.domain.CaseFile;
+import civicgrid.cases.domain.StageClock;
 import civicgrid.cases.domain.CaseLocation;
 import civicgrid.catalog.ClockType;
 import civicgrid.catalog.TimeLimit;
@@ -36,7 +37,7 @@ public class CaseRepository {
             + " grid_code, community_code, street_code, district_code, road_segment_code, reporter, reported_at, state,"
             + " state_before_hang, handling_level, assignment_instance, assignment_code, assignment_level, stage_seq,"
             + " stage_full_clock, stage_full_amount, stage_clock, stage_amount, stage_started_at, stage_warning_at, stage_deadline,"
-            + " warned, overdue, postpone_clock, postpone_amount, merged_into, whistle, verified_on_time, registered_on_time,"
+            + " warned, overdue, overdue_escalated, postpone_clock, postpone_amount, merged_into, whistle, verified_on_time, registered_on_time,"
             + " dispatched_on_time, handled_on_time, ever_overdue, returns, reworks, supervisions, escalations, postponements,"
             + " rating, closed_at";
     private final JdbcTemplate jdbc;
@@ -105,7 +106,7 @@ public class CaseRepository {
     }
 
     private static Object[] values(CaseFile c, Instant now) {
-        CaseFile.StageClock clock = c.clock();
+        StageClock clock = c.clock();
         CaseLocation l = c.location();
         Assignment a = c.assignment();
         CaseFile.Figures f = c.figures();
@@ -119,7 +120,7 @@ public class CaseRepository {
             clock == null ? null : clock.fullLimit().amount(), clock == null ? null : clock.limit().clock().name(),
             clock == null ? null : clock.limit().amount(), clock == null ? null : ts(clock.startedAt()),
             clock == null ? null : ts(clock.warningAt()), clock == null ? null : ts(clock.deadline()),
-            clock != null && clock.warned(), clock != null && clock.overdue(),
+            clock != null && clock.warned(), clock != null && clock.overdue(), clock != null && clock.escalated(),
             postpone == null ? null : postpone.clock().name(), postpone == null ? null : postpone.amount(),
             c.mergedInto() == null ? null : c.mergedInto().value(), c.whistle().isEmpty() ? null : JSON.writeValueAsString(
                     new TreeMap<>(c.whistle())), f.verifiedOnTime(), f.registeredOnTime(), f.dispatchedOnTime(), f.handledOnTime(),
@@ -137,13 +138,13 @@ public class CaseRepository {
     }
 
     static CaseFile map(ResultSet rs, int row) throws SQLException {
-        CaseFile.StageClock clock = null;
+        StageClock clock = null;
         if (rs.getObject("stage_seq") != null) {
-            clock = new CaseFile.StageClock(rs.getInt("stage_seq"),
+            clock = new StageClock(rs.getInt("stage_seq"),
                     new TimeLimit(ClockType.valueOf(rs.getString("stage_full_clock")), rs.getBigDecimal("stage_full_amount")),
                     new TimeLimit(ClockType.valueOf(rs.getString("stage_clock")), rs.getBigDecimal("stage_amount")),
                     instant(rs, "stage_started_at"), instant(rs, "stage_warning_at"), instant(rs, "stage_deadline"),
-                    rs.getBoolean("warned"), rs.getBoolean("overdue"));
+                    rs.getBoolean("warned"), rs.getBoolean("overdue"), rs.getBoolean("overdue_escalated"));
         }
         String assignment = rs.getString("assignment_instance");
         String postponeClock = rs.getString("postpone_clock");

@@ -49,8 +49,9 @@ class GeoController {
 
     @GetMapping("/locate")
     Location locate(@RequestParam double lon, @RequestParam double lat) {
-        return geo.locate(lon, lat).orElseThrow(() -> CivicGridException.notFound("OUTSIDE_CITY",
+        Location where = geo.locate(lon, lat).orElseThrow(() -> CivicGridException.notFound("OUTSIDE_CITY",
                 "The point lon=" + lon + ", lat=" + lat + " lies outside the city's territory."));
+        return shownTo(identity.requireCurrentUser(), where);
     }
 
     record Point(@NotNull Double lon, @NotNull Double lat) {
@@ -65,12 +66,13 @@ class GeoController {
     /** Up to 1,000 points at once; each answer says where, or why not (OUTSIDE_CITY, INVALID_COORDINATES). */
     @PostMapping("/locate")
     List<BatchResult> locateBatch(@Valid @RequestBody BatchRequest request) {
+        CurrentUser user = identity.requireCurrentUser();
         List<BatchResult> results = new ArrayList<>(request.points().size());
         for (int i = 0; i < request.points().size(); i++) {
             Point p = request.points().get(i);
             try {
                 int index = i;
-                results.add(geo.locate(p.lon(), p.lat()).map(l -> new BatchResult(index, l, null))
+                results.add(geo.locate(p.lon(), p.lat()).map(l -> new BatchResult(index, shownTo(user, l), null))
                         .orElseGet(() -> new BatchResult(index, null, "OUTSIDE_CITY")));
             } catch (CivicGridException e) {
                 results.add(new BatchResult(i, null, e.code()));
@@ -137,9 +139,23 @@ class GeoController {
         }
         CurrentUser user = identity.requireInScope(code);
         geo.requireUnit(unit);
-        PersonalData.Masker mask = PersonalData.forViewer(user);
-        return geo.roadSegments(unit).stream().map(r -> new RoadSegmentRef(r.code(), r.roadName(), r.sequence(), r.streetCode(),
-                r.lengthMeters(), r.chiefName(), mask.phone(r.chiefPhone()), null)).toList();
+        return geo.roadSegments(unit).stream().map(r -> shownTo(user, r)).toList();
+    }
+
+    private static Location shownTo(CurrentUser user, Location l) {
+        return l.roadSegment() == null ? l : new Location(l.lon(), l.lat(), l.grid(), l.microGrid(), l.community(), l.street(),
+                l.district(), shownTo(user, l.roadSegment()));
+    }
+
+    /**
+     * A road segment as the viewer may see it, wherever it is shown (locate, the street's list): its
+     * chief's phone in clear only to roles that call people and only inside their territory, the
+     * chief's name in clear inside the territory, both masked elsewhere.
+     */
+    private static RoadSegmentRef shownTo(CurrentUser user, RoadSegmentRef r) {
+        String chiefName = user.sees(r.streetCode()) ? r.chiefName() : PersonalData.maskName(r.chiefName());
+        return new RoadSegmentRef(r.code(), r.roadName(), r.sequence(), r.streetCode(), r.lengthMeters(), chiefName,
+                PersonalData.forViewerIn(user, r.streetCode()).phone(r.chiefPhone()), r.distanceMeters());
     }
 
     /** A unit the user may look at: inside the scope, or enclosing it. Unknown codes are 404, others' units 403. */

@@ -13,6 +13,7 @@ import civicgrid.identity.Role;
 import civicgrid.intake.Classifier;
 import civicgrid.intake.channel.PublicCategories;
 import civicgrid.platform.CivicGridException;
+import civicgrid.platform.photos.PhotoScrubber;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;

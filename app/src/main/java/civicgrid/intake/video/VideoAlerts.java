@@ -98,17 +98,17 @@ class VideoAlerts {
         if (in.ts().isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
             throw CivicGridException.badRequest("TS_IN_FUTURE", "The alert's ts lies in the future.");
         }
-        geo.locate(in.lon(), in.lat()).orElseThrow(() -> CivicGridException.badRequest("LOCATION_OUTSIDE_CITY",
+        Location where = geo.locate(in.lon(), in.lat()).orElseThrow(() -> CivicGridException.badRequest("LOCATION_OUTSIDE_CITY",
                 "The alert's point is outside the city."));
         Instant now = clock.instant();
         try {
-            return tx.execute(status -> decide(in, camera, algorithm, now));
+            return tx.execute(status -> decide(in, where, camera, algorithm, now));
         } catch (AlreadyRecorded raced) {
             return replay(store.alert(in.alertId()).orElseThrow());
         }
     }
 
-    private AlertOut decide(AlertIn in, VideoStore.Camera camera, VideoStore.Algorithm algorithm, Instant now) {
+    private AlertOut decide(AlertIn in, Location where, VideoStore.Camera camera, VideoStore.Algorithm algorithm, Instant now) {
         if (!policy.confident(in.confidence())) {
             claim(in, null, "DISCARDED", null, now);
             return new AlertOut(in.alertId(), "DISCARDED", null, null, null, null,
@@ -127,7 +127,7 @@ class VideoAlerts {
         String text = String.format("AI视频告警：%s（摄像头 %s %s，置信度 %.2f）", algorithm.nameZh(), camera.id(), camera.name(),
                 in.confidence());
         ChannelIntake.Outcome outcome = intake.report(new NewReport(algorithm.categoryCode(), text, in.lon(), in.lat(), algorithm.urgent(),
-                Channel.VIDEO_AI), new ChannelIntake.Source("camera:" + camera.id(), Channel.VIDEO_AI,
+                Channel.VIDEO_AI).locatedAt(where), new ChannelIntake.Source("camera:" + camera.id(), Channel.VIDEO_AI,
                 decision.route() == AlertPolicy.Route.AUTO), true);
         String kind = outcome.joined() ? "JOINED" : "NEW_CASE";
         claim(in, java.util.UUID.fromString(outcome.caseView().id()), kind, decision.route().name(), now);

@@ -253,4 +253,88 @@ class CaseFileTest {
         Instant unchanged = file.clock().deadline();
         assertThat(unchanged).isEqualTo(at("2026-11-25T11:00"));
     }
+
+    private static CaseFile urgentManholeDispatched(CaseFile.Context context) {
+        CaseFile file = CaseFile.report(CaseId.random(), "T-5", Channel.CITIZEN, CaseFixtures.MANHOLE, "井盖丢失", true,
+                CaseFixtures.PLACE, CITIZEN, at("2026-11-25T10:00"), context, false);
+        file.apply(CaseCommand.of(CaseAction.VERIFY), GRID_WORKER, at("2026-11-25T10:05"), context);
+        file.apply(CaseCommand.of(CaseAction.REGISTER), STREET, at("2026-11-25T10:06"), context);
+        file.apply(CaseCommand.of(CaseAction.DISPATCH).withTarget(new Assignment("CITY:WATER_SUPPLY", "WATER_SUPPLY", "CITY")), STREET,
+                at("2026-11-25T10:07"), context);
+        return file;
+    }
+
+    @Test
+    void hangingAndResumingAnOverdueCaseDoesNotFireTheRedLightAgain() {
+        CaseFile.Context context = new CaseFile.Context(CaseFixtures.DEADLINES, civicgrid.catalog.StageLimits.defaults(),
+                CaseFixtures.MANHOLE);
+        CaseFile file = urgentManholeDispatched(context);
+        assertThat(file.onTimer(CaseAction.OVERDUE, file.clock().seq(), at("2026-11-25T12:07"))).isTrue();
+        assertThat(file.level()).isEqualTo(HandlingLevel.DISTRICT);
+        // the district, which owns it now, hangs and resumes it: the red light already came on in this stage
+        file.apply(CaseCommand.of(CaseAction.HANG, "waits for the road closure"), DISTRICT, at("2026-11-25T13:00"), context);
+        file.apply(CaseCommand.of(CaseAction.UNHANG, "road closed"), DISTRICT, at("2026-11-25T14:00"), context);
+        assertThat(file.clock().overdue()).as("still red after resuming").isTrue();
+        assertThat(file.onTimer(CaseAction.OVERDUE, file.clock().seq(), at("2026-11-25T14:00"))).as("no second red light").isFalse();
+        assertThat(file.level()).as("not pushed on to the city").isEqualTo(HandlingLevel.DISTRICT);
+        assertThat(file.figures().supervisions()).isEqualTo(1);
+        assertThat(file.figures().escalations()).isEqualTo(1);
+    }
+
+    @Test
+    void anOverdueEscalatesOncePerStageEvenAfterAPostponement() {
+        CaseFile.Context context = new CaseFile.Context(CaseFixtures.DEADLINES, civicgrid.catalog.StageLimits.defaults(),
+                CaseFixtures.MANHOLE);
+        CaseFile file = urgentManholeDispatched(context);
+        file.apply(CaseCommand.of(CaseAction.ACCEPT), new Actor("water", civicgrid.identity.Role.DEPARTMENT_HANDLER,
+                civicgrid.identity.TerritorialScope.of("500000"), "WATER_SUPPLY"), at("2026-11-25T10:10"), context);
+        assertThat(file.onTimer(CaseAction.OVERDUE, file.clock().seq(), at("2026-11-25T12:07"))).isTrue();
+        assertThat(file.level()).isEqualTo(HandlingLevel.DISTRICT);
+        file.apply(CaseCommand.of(CaseAction.REQUEST_POSTPONE, "a new cover is on its way").withExtension(
+                TimeLimit.of(ClockType.URGENT_HOURS, 1)), new Actor("water", civicgrid.identity.Role.DEPARTMENT_HANDLER,
+                civicgrid.identity.TerritorialScope.of("500000"), "WATER_SUPPLY"), at("2026-11-25T12:10"), context);
+        file.apply(CaseCommand.of(CaseAction.APPROVE_POSTPONE), DISTRICT, at("2026-11-25T12:15"), context);
+        assertThat(file.clock().overdue()).as("the longer limit is not used up yet").isFalse();
+        assertThat(file.onTimer(CaseAction.OVERDUE, file.clock().seq(), at("2026-11-25T13:07"))).as("missed again").isTrue();
+        assertThat(file.figures().supervisions()).as("supervised again").isEqualTo(2);
+        assertThat(file.level()).as("but escalated once in the stage").isEqualTo(HandlingLevel.DISTRICT);
+        assertThat(file.figures().escalations()).isEqualTo(1);
+    }
+
+    @Test
+    void aStreetCannotInvalidateACaseEscalatedAboveIt() {
+        CaseFile file = CaseFixtures.reported(at("2026-11-25T10:00"));
+        assertThat(file.allows(CaseAction.INVALIDATE, GRID_WORKER)).as("a grid worker's verdict for the street").isTrue();
+        act(file, CaseCommand.of(CaseAction.ESCALATE, "big"), STREET, "2026-11-25T10:05");
+        act(file, CaseCommand.of(CaseAction.ESCALATE, "bigger"), DISTRICT, "2026-11-25T10:06");
+        assertThat(file.level()).isEqualTo(HandlingLevel.CITY);
+        assertThat(refusal(file, CaseCommand.of(CaseAction.INVALIDATE, "nothing there"), STREET, "2026-11-25T10:10"))
+                .isEqualTo("ESCALATED_ABOVE_YOU");
+        assertThat(refusal(file, CaseCommand.of(CaseAction.INVALIDATE, "nothing there"), GRID_WORKER, "2026-11-25T10:10"))
+                .isEqualTo("ESCALATED_ABOVE_YOU");
+        assertThat(refusal(file, CaseCommand.of(CaseAction.INVALIDATE, "nothing there"), DISTRICT, "2026-11-25T10:10"))
+                .isEqualTo("ESCALATED_ABOVE_YOU");
+        act(file, CaseCommand.of(CaseAction.INVALIDATE, "nothing there"), CITY, "2026-11-25T10:10");
+        assertThat(file.state()).isEqualTo(CaseState.INVALID);
+    }
+
+    @Test
+    void approvingOrRejectingAPostponementIsOfferedOnlyWhileOneIsPending() {
+        CaseFile file = CaseFixtures.inState(CaseState.IN_PROGRESS, at("2026-11-25T10:00"));
+        assertThat(file.allows(CaseAction.APPROVE_POSTPONE, STREET)).as("the fixture's request waits").isTrue();
+        act(file, CaseCommand.of(CaseAction.REJECT_POSTPONE, "not now"), STREET, "2026-11-25T10:05");
+        assertThat(file.allows(CaseAction.APPROVE_POSTPONE, STREET)).isFalse();
+        assertThat(file.allows(CaseAction.REJECT_POSTPONE, STREET)).isFalse();
+        assertThat(refusal(file, CaseCommand.of(CaseAction.REJECT_POSTPONE, "again"), STREET, "2026-11-25T10:06"))
+                .isEqualTo("NO_POSTPONEMENT_PENDING");
+    }
+
+    @Test
+    void theYellowLightComesAtTheConfiguredShareOfTheLimit() {
+        civicgrid.catalog.StageLimits half = new civicgrid.catalog.StageLimits(null, null, null, null, null, null, null, 0.5);
+        CaseFile file = CaseFile.report(CaseId.random(), "T-6", Channel.CITIZEN, CaseFixtures.GARBAGE, "垃圾", false, CaseFixtures.PLACE,
+                CITIZEN, at("2026-11-25T10:00"), new CaseFile.Context(CaseFixtures.DEADLINES, half, CaseFixtures.GARBAGE), false);
+        assertThat(file.clock().deadline()).isEqualTo(at("2026-11-25T11:00"));
+        assertThat(file.clock().warningAt()).as("half of one working hour").isEqualTo(at("2026-11-25T10:30"));
+    }
 }

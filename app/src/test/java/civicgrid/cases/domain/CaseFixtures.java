@@ -65,8 +65,8 @@ final class CaseFixtures {
         boolean assigned = state == CaseState.DISPATCHED || state == CaseState.IN_PROGRESS || state == CaseState.HANDLED
                 || state == CaseState.CHECKED || state == CaseState.CLOSED || state == CaseState.EVALUATED || state == CaseState.HUNG;
         TimeLimit limit = TimeLimit.of(ClockType.WORK_HOURS, 4);
-        CaseFile.StageClock clock = new CaseFile.StageClock(3, limit, limit, now, DEADLINES.fractionReached(now, limit, 0.8),
-                DEADLINES.deadline(now, limit), false, false);
+        StageClock clock = new StageClock(3, limit, limit, now, DEADLINES.fractionReached(now, limit, 0.8),
+                DEADLINES.deadline(now, limit), false, false, false);
         return new CaseFile(CaseId.random(), "T-2", 1, Channel.CITIZEN, "E0101", 1, "垃圾", false, PLACE, "citizen", now, state,
                 state == CaseState.HUNG ? CaseState.IN_PROGRESS : null, HandlingLevel.STREET, assigned ? SANITATION : null, clock,
                 TimeLimit.of(ClockType.WORK_HOURS, 2), null, Map.of("500104:SANITATION", false), CaseFile.Figures.empty(), null);

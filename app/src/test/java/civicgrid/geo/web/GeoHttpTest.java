@@ -173,6 +173,36 @@ class GeoHttpTest extends IntegrationTest {
         assertThat(body.get("roadSegment").get("distanceMeters").asDouble()).isLessThan(1.0);
     }
 
+    @Test
+    void locateMasksRoadChiefsLikeTheSegmentListForRolesAndTerritoriesThatShouldNotSeeThem() {
+        TerritoryModel.Road road = geo.model().roadsOfStreet("500104001").get(0);
+        Coordinate mid = new org.locationtech.jts.linearref.LengthIndexedLine(road.line()).extractPoint(road.line().getLength() * 0.37);
+        String at = "/api/v1/geo/locate?lon=" + mid.x + "&lat=" + mid.y;
+        JsonNode street = get(at, "xinshancun").json().get("roadSegment");
+        JsonNode listed = get("/api/v1/geo/units/500104001/road-segments", "xinshancun").json();
+        JsonNode same = null;
+        for (JsonNode s : listed) {
+            if (s.get("code").asString().equals(street.get("code").asString())) {
+                same = s;
+            }
+        }
+        assertThat(same).isNotNull();
+        assertThat(street.get("chiefPhone").asString()).as("the street calls its chiefs").matches("1\\d{10}")
+                .isEqualTo(same.get("chiefPhone").asString());
+        assertThat(street.get("chiefName").asString()).isEqualTo(same.get("chiefName").asString());
+        JsonNode district = get(at, "dadukou").json().get("roadSegment");
+        assertThat(district.get("chiefPhone").asString()).as("masked as in the district's segment list").matches("1\\d{2}\\*{4}\\d{4}");
+        for (String stranger : new String[] {"ciqikou", "citizen"}) {
+            JsonNode seen = get(at, stranger).json().get("roadSegment");
+            assertThat(seen.get("chiefPhone").asString()).as(stranger).matches("1\\d{2}\\*{4}\\d{4}");
+            assertThat(seen.get("chiefName").asString()).as(stranger).endsWith("*").isNotEqualTo(same.get("chiefName").asString());
+            assertThat(seen.get("code").asString()).isEqualTo(road.code());
+        }
+        JsonNode batch = postJson("/api/v1/geo/locate", "citizen", "{\"points\":[{\"lon\":" + mid.x + ",\"lat\":" + mid.y + "}]}").json();
+        assertThat(batch.get(0).get("location").get("roadSegment").get("chiefPhone").asString()).matches("1\\d{2}\\*{4}\\d{4}");
+        assertThat(batch.toString()).doesNotContain(street.get("chiefPhone").asString());
+    }
+
     static String codeOf(Response r, int expectedStatus) {
         assertThat(r.status()).as(r.body()).isEqualTo(expectedStatus);
         return r.json().get("code").asString();
