@@ -5,6 +5,7 @@
   const id = document.getElementById('desk').dataset.caseId;
   const $ = (sel) => document.querySelector(sel);
   let current = null;
+  $('#action-form').addEventListener('submit', (e) => e.preventDefault());
 
   const json = CG.json;
   const fmt = CG.time;

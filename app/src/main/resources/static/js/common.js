@@ -1,10 +1,30 @@
-// Shared by the console pages: JSON over the signed-in session, and times in the city's zone.
+// Shared by the pages: their server values, JSON over the signed-in session (with its CSRF token),
+// text that never becomes markup, and times in the city's zone.
+// The page's server values come as JSON in <body data-config> (no inline script: the CSP allows none).
+window.CIVICGRID = JSON.parse(document.body.dataset.config || '{}');
 window.CG = (function () {
   'use strict';
-  const lang = (window.CIVICGRID && window.CIVICGRID.lang) || 'zh';
+  const lang = window.CIVICGRID.lang || 'zh';
+  const meta = (name) => { const m = document.querySelector('meta[name="' + name + '"]'); return m ? m.content : null; };
+  const csrfToken = meta('_csrf');
+  const csrfHeader = meta('_csrf_header') || 'X-CSRF-TOKEN';
+  const SAFE = ['GET', 'HEAD', 'OPTIONS'];
+
+  /** fetch on this site with the session; a change carries the console page's CSRF token (public pages have none). */
+  function send(url, options) {
+    const o = Object.assign({ credentials: 'same-origin' }, options);
+    const headers = new Headers(o.headers || {});
+    if (csrfToken && !SAFE.includes((o.method || 'GET').toUpperCase())) headers.set(csrfHeader, csrfToken);
+    o.headers = headers;
+    return fetch(url, o);
+  }
+
   return {
+    fetch: send,
     json(url, options) {
-      return fetch(url, Object.assign({ credentials: 'same-origin', headers: { Accept: 'application/json' } }, options))
+      const o = Object.assign({}, options);
+      o.headers = Object.assign({ Accept: 'application/json' }, o.headers);
+      return send(url, o)
         .then((r) => {
           // the console's session ran out: back to the sign-in page, which says so (residents' public pages never get 401)
           if (r.status === 401 && document.body.classList.contains('console-page')) {
@@ -44,10 +64,22 @@ window.CG = (function () {
       if (xlsxLink) xlsxLink.addEventListener('click', (e) => {
         e.preventDefault();
         const t = this.tableData(id);
-        fetch('/api/v1/exports/table.xlsx', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' },
+        send('/api/v1/exports/table.xlsx', { method: 'POST', headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ title, columns: t.columns, rows: t.rows }) })
           .then((r) => (r.ok ? r.blob() : Promise.reject(r))).then((blob) => save(blob, title + '.xlsx'));
       });
+    },
+    /**
+     * Lines of text as one element, for places that would read a string as HTML (Leaflet tooltips,
+     * icons): data from the server must never become markup.
+     */
+    lines(...lines) {
+      const el = document.createElement('div');
+      lines.forEach((line, i) => {
+        if (i > 0) el.appendChild(document.createElement('br'));
+        el.appendChild(document.createTextNode(line == null ? '' : String(line)));
+      });
+      return el;
     },
     time(t) {
       return t ? new Date(t).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : '—';

@@ -32,7 +32,7 @@
         style: () => ({ color: '#33d1ff', weight: 1.2, fillColor: '#1f6fd1', fillOpacity: 0.1 }),
         onEachFeature: (f, l) => {
           l.options.className = 'unit-shape';
-          l.bindTooltip(f.properties.name, { sticky: true, className: 'unit-tip' });
+          l.bindTooltip(CG.lines(f.properties.name), { sticky: true, className: 'unit-tip' });
           l.on('click', () => {
             if (f.properties.childCount > 0) {
               showUnit({ code: f.properties.code, name: f.properties.name, level: f.properties.level });
@@ -79,7 +79,9 @@
         iconCreateFunction: (cluster) => {
           const worst = cluster.getAllChildMarkers().reduce((w, m) => (RANK[m.options.light] > RANK[w] ? m.options.light : w), 'NONE');
           const n = cluster.getChildCount();
-          return L.divIcon({ html: '<span>' + n + '</span>', className: 'case-cluster light-' + worst, iconSize: [n > 999 ? 52 : 42, 42] });
+          const count = document.createElement('span');
+          count.textContent = n;
+          return L.divIcon({ html: count, className: 'case-cluster light-' + worst, iconSize: [n > 999 ? 52 : 42, 42] });
         } })
       : L.layerGroup();
     dotLayer.addTo(map);
@@ -119,7 +121,8 @@
     // the tooltip is made when the pointer comes: thousands of dots should not each carry one
     m.on('mouseover', () => {
       const now = dots.get(d.id) || d;
-      m.bindTooltip(now.number + ' · ' + (cfg.text.states[now.state] || now.state) + (now.urgent ? ' · ' + cfg.text.urgent : '')).openTooltip();
+      m.bindTooltip(CG.lines(now.number + ' · ' + (cfg.text.states[now.state] || now.state) + (now.urgent ? ' · ' + cfg.text.urgent : '')))
+        .openTooltip();
     });
     markers.set(d.id, m);
     return m;
@@ -195,12 +198,19 @@
       li.dataset.caseId = c.id;
       li.dataset.light = light(c);
       li.dataset.state = c.state;
-      li.innerHTML = '<span class="dot ' + light(c) + '"></span><b></b> <span class="cat"></span> <span class="state"></span>';
-      li.querySelector('b').textContent = c.number;
-      li.querySelector('.cat').textContent = (cfg.lang === 'en' ? c.category.nameEn : c.category.nameZh)
+      const dot = document.createElement('span');
+      dot.className = 'dot ' + light(c);
+      const number = document.createElement('b');
+      number.textContent = c.number;
+      const category = document.createElement('span');
+      category.className = 'cat';
+      category.textContent = (cfg.lang === 'en' ? c.category.nameEn : c.category.nameZh)
         + (c.urgent ? ' · ' + cfg.text.urgent : '') + (pinned(c) ? ' · ' + cfg.text.supervised : '');
       if (pinned(c)) li.classList.add('pinned');
-      li.querySelector('.state').textContent = cfg.text.states[c.state] || c.state;
+      const state = document.createElement('span');
+      state.className = 'state';
+      state.textContent = cfg.text.states[c.state] || c.state;
+      li.append(dot, number, ' ', category, ' ', state);
       const open = () => { window.location.href = '/cases/' + c.id; };
       li.addEventListener('click', () => map.setView([c.place.lat, c.place.lon], 17));
       li.addEventListener('dblclick', open);
@@ -245,8 +255,12 @@
   // (sensors, grid workers' positions, risk points) add their entries here when they exist.
   const OVERLAYS = [
     { key: 'cameras', url: '/api/v1/cameras', label: cfg.text.cameras,
-      marker: (c) => L.marker([c.lat, c.lon], { icon: L.divIcon({ className: 'camera-icon' + (c.active ? '' : ' inactive'), iconSize: [14, 14] }),
-        keyboard: false }).bindTooltip(c.name + ' · ' + c.owner + '<br>' + c.algorithms.join(', ')) }
+      marker: (c) => {
+        const m = L.marker([c.lat, c.lon], { icon: L.divIcon({ className: 'camera-icon' + (c.active ? '' : ' inactive'), iconSize: [14, 14] }),
+          keyboard: false }).bindTooltip(CG.lines(c.name + ' · ' + c.owner, c.algorithms.join(', ')));
+        m.on('add', () => { m.getElement().dataset.cameraId = c.id; });
+        return m;
+      } }
   ];
   const overlayControl = L.control.layers(null, null, { collapsed: false, position: 'topright' }).addTo(map);
   OVERLAYS.forEach((o) => {

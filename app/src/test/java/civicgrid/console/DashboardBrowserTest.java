@@ -66,7 +66,7 @@ class DashboardBrowserTest extends IntegrationTest {
             assertThat(String.valueOf(shown)).contains("\"columns\":[\"#\",\"类别\"").contains(number);
             Object xlsx = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
                     "const done = arguments[arguments.length - 1]; const t = CG.tableData('overdue');"
-                            + "fetch('/api/v1/exports/table.xlsx', {method: 'POST', credentials: 'same-origin',"
+                            + "CG.fetch('/api/v1/exports/table.xlsx', {method: 'POST',"
                             + " headers: {'Content-Type': 'application/json'}, body: JSON.stringify({title: '超时案件', columns: t.columns,"
                             + " rows: t.rows})}).then(r => done(r.status + ' ' + r.headers.get('content-type')));");
             assertThat(String.valueOf(xlsx)).startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

@@ -2,9 +2,12 @@ package civicgrid.identity.security;
 
 import civicgrid.platform.web.ProblemWriter;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.DisabledException;
@@ -16,13 +19,14 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Two doors: {@code /api/**} takes HTTP Basic on every request and answers 401/403 as problem
- * details; it also honours the session of a signed-in console page, whose cookie is SameSite=Strict
- * so no other site can ride on it (hence no CSRF token on the API). Pages use form login with a
- * session. Health, metrics scraping and the OpenAPI description are open, as monitoring and
- * clients expect.
+ * details; it also honours the session of a signed-in console page, whose changes must carry the
+ * page's CSRF token (SameSite alone is not enough: a sibling subdomain or an old browser rides on the
+ * cookie). Pages use form login with a session. Health, metrics scraping and the OpenAPI description
+ * are open, as monitoring and clients expect. Security headers for every response: platform.web.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -30,6 +34,8 @@ class SecurityConfiguration {
     static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/login", "/css/**", "/js/**", "/img/**",
         "/webjars/**", "/favicon.ico", "/error"};
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -51,8 +57,14 @@ class SecurityConfiguration {
                         "Authentication is required: HTTP Basic with your CivicGrid account.");
             }
         };
-        AccessDeniedHandler denied = (request, response, ex) -> ProblemWriter.write(response, HttpStatus.FORBIDDEN,
-                "FORBIDDEN", "Your role or territory does not allow this.");
+        AccessDeniedHandler denied = (request, response, ex) -> {
+            if (ex instanceof CsrfException) {
+                ProblemWriter.write(response, HttpStatus.FORBIDDEN, "CSRF_REJECTED",
+                        "This change came with the console's session but without its page's valid CSRF token (header X-CSRF-TOKEN); reload the page.");
+            } else {
+                ProblemWriter.write(response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role or territory does not allow this.");
+            }
+        };
         http.securityMatcher("/api/**")
                 // /api/v1/public/** is what residents' pages read without an account (boundaries, their report's status)
                 // an event stream ends with an async dispatch, an error with an error dispatch: both belong to a request
@@ -64,8 +76,20 @@ class SecurityConfiguration {
                 // Basic never creates a session; the signed-in console's session (SameSite=Strict cookie) is honoured
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .securityContext(c -> c.securityContextRepository(sessionReadOnly()))
-                .csrf(csrf -> csrf.disable());
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::sessionChange));
         return http.build();
+    }
+
+    /**
+     * A change riding on a live console session needs the page's token (the same one the page chain
+     * keeps in the session). Other systems authenticate with HTTP Basic, which no other site can make
+     * a browser send; residents' public endpoints have no session to abuse.
+     */
+    private static boolean sessionChange(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return !SAFE_METHODS.contains(request.getMethod()) && request.isRequestedSessionIdValid()
+                && (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6))
+                && !request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/public/");
     }
 
     /**
