@@ -1,20 +1,34 @@
 package civicgrid.identity;
 
+import java.util.regex.Pattern;
+
 /**
  * Masking of personal data (phone, ID number, address) for viewers whose role does not need it.
  * Pure functions; {@link #forViewer} picks the policy.
  */
 public final class PersonalData {
 
+    /** A run of seven or more digits (an ID number may end in X): a phone or ID number written into free text. */
+    private static final Pattern NUMBER_IN_TEXT = Pattern.compile("\\d{7,}[\\dXx]*");
+
     private PersonalData() {
     }
 
-    /** 13812345678 → 138****5678. */
+    /** 13812345678 → 138****5678; shorter numbers keep fewer last digits, never fewer than four hidden (6812345 → 681****). */
     public static String maskPhone(String phone) {
         if (phone == null || phone.length() < 7) {
             return phone == null ? null : "****";
         }
-        return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+        int hidden = Math.max(4, phone.length() - 7);
+        return phone.substring(0, 3) + "*".repeat(hidden) + phone.substring(3 + hidden);
+    }
+
+    /** Phone and ID numbers inside free text (a report's description) masked as {@link #maskPhone} and {@link #maskIdNumber} do. */
+    public static String maskNumbersIn(String text) {
+        if (text == null) {
+            return null;
+        }
+        return NUMBER_IN_TEXT.matcher(text).replaceAll(m -> m.group().length() >= 15 ? maskIdNumber(m.group()) : maskPhone(m.group()));
     }
 
     /** 500104199001011234 → 500104********1234 (keeps the issuing district and the last four). */

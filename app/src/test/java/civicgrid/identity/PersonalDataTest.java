@@ -21,6 +21,8 @@ class PersonalDataTest {
         assertThat(PersonalData.maskName("张三丰")).isEqualTo("张**");
         assertThat(PersonalData.maskPhone(null)).isNull();
         assertThat(PersonalData.maskPhone("123")).isEqualTo("****");
+        assertThat(PersonalData.maskPhone("6812345")).as("a 7-digit number keeps no more than its first three").isEqualTo("681****");
+        assertThat(PersonalData.maskPhone("68123456")).isEqualTo("681****6");
     }
 
     @Test
@@ -33,5 +35,12 @@ class PersonalDataTest {
         CurrentUser leader = user(Role.LEADER);
         assertThat(PersonalData.forViewer(leader, leader.id()).phone("13812345678")).as("own data").isEqualTo("13812345678");
         assertThat(PersonalData.forViewer(null).phone("13812345678")).isEqualTo("138****5678");
+    }
+
+    @Test
+    void numbersInFreeTextAreMaskedAsPhonesOrIdNumbers() {
+        assertThat(PersonalData.maskNumbersIn("护栏被撞弯了 电话13900001111，身份证50010419900101123X，门牌12号"))
+                .isEqualTo("护栏被撞弯了 电话139****1111，身份证500104********123X，门牌12号");
+        assertThat(PersonalData.maskNumbersIn(null)).isNull();
     }
 }
