@@ -4,14 +4,9 @@ import civicgrid.audit.AuditApi;
 import civicgrid.catalog.persistence.CatalogRepository;
 import civicgrid.identity.CurrentUser;
 import civicgrid.identity.IdentityApi;
+import civicgrid.platform.BundledCsv;
 import civicgrid.platform.CivicGridException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -193,11 +188,11 @@ public class CatalogApi {
     /** First start: the shipped catalog (29 departments, 122 categories) and China's 2026 calendar. */
     private void seedIfEmpty() {
         if (repository.departmentCount() == 0) {
-            for (String[] row : csv("catalog/departments.csv")) {
+            for (String[] row : BundledCsv.rows("catalog/departments.csv")) {
                 repository.insertDepartment(new Department(row[0], row[1], row[2], row[3]));
             }
             int categories = 0;
-            for (String[] row : csv("catalog/categories.csv")) {
+            for (String[] row : BundledCsv.rows("catalog/categories.csv")) {
                 repository.insertCategory(new Category(row[0], 1, row[1], row[2], row[3], row[4], row[5], row[6], row[7],
                         ClockType.valueOf(row[8]), new BigDecimal(row[9]), row[10].isBlank() ? null : new BigDecimal(row[10]),
                         row[11], false), clock.instant(), "system");
@@ -210,18 +205,6 @@ public class CatalogApi {
             WorkCalendar official = WorkCalendar.china2026();
             official.holidays().forEach(d -> repository.upsertCalendarDay(d, "HOLIDAY", "official 2026"));
             official.makeUpWorkdays().forEach(d -> repository.upsertCalendarDay(d, "WORKDAY", "official 2026"));
-        }
-    }
-
-    private static List<String[]> csv(String resource) {
-        InputStream in = CatalogApi.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("missing " + resource);
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return reader.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

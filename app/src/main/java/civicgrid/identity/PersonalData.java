@@ -46,7 +46,8 @@ public final class PersonalData {
         if (phone == null || phone.length() < 7) {
             return phone == null ? null : "****";
         }
-        return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+        int hidden = Math.max(4, phone.length() - 7);
+        return phone.substring(0, 3) + "*".repeat(hidden) + phone.substring(3 + hidden);
     }
 
     /** 500104199001011234 → 500104********1234 (keeps the issuing district and the last four). */

@@ -2,21 +2,18 @@ package civicgrid.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import civicgrid.CivicGridApplication;
 import civicgrid.cases.deadline.CaseTimers;
 import civicgrid.geo.GeoApi;
 import civicgrid.support.IntegrationTest;
+import civicgrid.support.OtherNode;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -36,11 +33,7 @@ class TimerClusterTest extends IntegrationTest {
     DataSource dataSource;
 
     private ConfigurableApplicationContext node() {
-        HikariDataSource pool = (HikariDataSource) dataSource;
-        return new SpringApplicationBuilder(CivicGridApplication.class).properties(Map.of("civicgrid.db.url", pool.getJdbcUrl(),
-                "civicgrid.db.username", pool.getUsername(), "civicgrid.db.password", pool.getPassword() == null ? "" : pool.getPassword(),
-                "civicgrid.db.pool-size", "5", "server.port", "0", "db-scheduler.polling-interval", "100ms",
-                "spring.main.banner-mode", "off", "logging.level.root", "WARN")).run();
+        return OtherNode.start(dataSource);
     }
 
     private long count(String id, String action) {

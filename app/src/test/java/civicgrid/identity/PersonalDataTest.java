@@ -21,6 +21,8 @@ class PersonalDataTest {
         assertThat(PersonalData.maskName("张三丰")).isEqualTo("张**");
         assertThat(PersonalData.maskPhone(null)).isNull();
         assertThat(PersonalData.maskPhone("123")).isEqualTo("****");
+        assertThat(PersonalData.maskPhone("6812345")).as("a 7-digit number keeps no more than its first three").isEqualTo("681****");
+        assertThat(PersonalData.maskPhone("68123456")).isEqualTo("681****6");
     }
 
     @Test

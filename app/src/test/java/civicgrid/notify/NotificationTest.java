@@ -3,20 +3,11 @@ package civicgrid.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import civicgrid.geo.GeoApi;
+import civicgrid.support.EventStream;
 import civicgrid.support.IntegrationTest;
 import civicgrid.support.WebhookReceiver;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,48 +24,17 @@ class NotificationTest extends IntegrationTest {
                 + ",\"lat\":" + p.getY() + "}").json().get("id").asString();
     }
 
-    /** Reads an event stream into a queue of data lines, on its own thread. */
-    private BlockingQueue<String> listen(String user) throws Exception {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(url("/api/v1/events/stream"))).header("Authorization", basic(user, "demo")).GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (line.startsWith("data:")) {
-                        lines.add(line);
-                    }
-                }
-            } catch (Exception closed) {
-                // the test is over
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        assertThat(lines.poll(5, TimeUnit.SECONDS)).as("hello").contains(user);
-        return lines;
-    }
-
     @Test
     void consolesSeeChangesInTheirTerritoryOnly() throws Exception {
-        BlockingQueue<String> street = listen("xinshancun");
-        BlockingQueue<String> otherStreet = listen("ciqikou");
+        EventStream street = EventStream.open(url(""), "xinshancun");
+        EventStream otherStreet = EventStream.open(url(""), "ciqikou");
         String id = report("500104001004001", "道路积水");
-        String seen = null;
-        for (int i = 0; i < 20 && (seen == null || !seen.contains(id)); i++) {
-            seen = street.poll(1, TimeUnit.SECONDS);
-        }
+        String seen = street.await(line -> line.contains(id), Duration.ofSeconds(20));
         assertThat(seen).contains(id).contains("REPORTED");
         postJson("/api/v1/cases/" + id + "/actions/verify", "xinshancun", "{}");
-        String next = null;
-        for (int i = 0; i < 20 && (next == null || !next.contains("VERIFIED")); i++) {
-            next = street.poll(1, TimeUnit.SECONDS);
-        }
+        String next = street.await(line -> line.contains("VERIFIED"), Duration.ofSeconds(20));
         assertThat(next).contains(id).contains("VERIFIED");
-        assertThat(otherStreet.poll(1, TimeUnit.SECONDS)).as("磁器口 hears nothing of 新山村").isNull();
+        assertThat(otherStreet.poll(Duration.ofSeconds(1))).as("磁器口 hears nothing of 新山村").isNull();
     }
 
     @Test

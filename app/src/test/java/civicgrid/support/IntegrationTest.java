@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,13 +29,18 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
-        registry.add("civicgrid.webhooks.endpoints[0].url", () -> WebhookReceiver.get().url());
-        registry.add("civicgrid.webhooks.endpoints[0].secret", () -> WebhookReceiver.SECRET);
-        registry.add("civicgrid.webhooks.endpoints[0].territory", () -> "500104");
-        registry.add("civicgrid.webhooks.retry-interval", () -> "PT1S");
-        registry.add("civicgrid.intake.hotline.callback-url", () -> WebhookReceiver.get().url() + "/hotline");
-        registry.add("civicgrid.intake.hotline.callback-token", () -> "hotline-test-token");
-        registry.add("civicgrid.intake.hotline.callback-interval", () -> "PT1S");
+        neighbours().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The systems around the application under test (webhook and hotline receivers): the same for every node. */
+    static Map<String, String> neighbours() {
+        return Map.of("civicgrid.webhooks.endpoints[0].url", WebhookReceiver.get().url(),
+                "civicgrid.webhooks.endpoints[0].secret", WebhookReceiver.SECRET,
+                "civicgrid.webhooks.endpoints[0].territory", "500104",
+                "civicgrid.webhooks.retry-interval", "PT1S",
+                "civicgrid.intake.hotline.callback-url", WebhookReceiver.get().url() + "/hotline",
+                "civicgrid.intake.hotline.callback-token", "hotline-test-token",
+                "civicgrid.intake.hotline.callback-interval", "PT1S");
     }
 
     protected String url(String path) {

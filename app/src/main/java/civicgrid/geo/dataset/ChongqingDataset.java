@@ -1,12 +1,10 @@
 package civicgrid.geo.dataset;
 
 import civicgrid.geo.domain.TerritorySpec;
-import java.io.BufferedReader;
+import civicgrid.platform.BundledCsv;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +31,11 @@ public final class ChongqingDataset {
 
     public static TerritorySpec load(GeometryFactory factory) {
         Map<String, List<TerritorySpec.Community>> communitiesByStreet = new LinkedHashMap<>();
-        for (String[] row : csv("communities.csv")) {
+        for (String[] row : BundledCsv.rows(BASE + "communities.csv")) {
             communitiesByStreet.computeIfAbsent(row[2], k -> new ArrayList<>()).add(new TerritorySpec.Community(row[0], row[1]));
         }
         Map<String, List<TerritorySpec.Street>> streetsByDistrict = new LinkedHashMap<>();
-        for (String[] row : csv("streets.csv")) {
+        for (String[] row : BundledCsv.rows(BASE + "streets.csv")) {
             streetsByDistrict.computeIfAbsent(row[2], k -> new ArrayList<>())
                     .add(new TerritorySpec.Street(row[0], row[1], communitiesByStreet.getOrDefault(row[0], List.of())));
         }
@@ -87,15 +85,6 @@ public final class ChongqingDataset {
     private static JsonNode readJson(String file) {
         try (InputStream in = open(file)) {
             return JsonMapper.builder().build().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Rows without the header; the files have no quoted commas. */
-    private static List<String[]> csv(String file) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8))) {
-            return reader.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,13 +11,15 @@ import civicgrid.identity.CurrentUser;
 import civicgrid.identity.IdentityApi;
 import civicgrid.identity.PersonalData;
 import civicgrid.platform.CivicGridException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,7 +42,9 @@ class GeoController {
     private static final int CACHE_LIMIT = 4000;
     private final GeoApi geo;
     private final IdentityApi identity;
-    private final Map<String, String> geoJsonCache = new ConcurrentHashMap<>();
+    /** Rendered GeoJSON; bounded, the least used go first, and none is kept for more than an hour unused. */
+    private final Cache<String, String> geoJsonCache = Caffeine.newBuilder().maximumSize(CACHE_LIMIT)
+            .expireAfterAccess(Duration.ofHours(1)).build();
 
     GeoController(GeoApi geo, IdentityApi identity) {
         this.geo = geo;
@@ -112,10 +116,7 @@ class GeoController {
         TerritoryModel.Node node = geo.model().node(unit.value()).orElseThrow();
         List<TerritoryModel.Node> children = node.children().stream().filter(c -> seesOrEncloses(user, c.code())).toList();
         String key = unit.value() + "/" + zoom + "/" + children.size();
-        if (geoJsonCache.size() > CACHE_LIMIT) {
-            geoJsonCache.clear();
-        }
-        return geoJsonCache.computeIfAbsent(key, k -> GeoJson.featureCollection(children, zoom));
+        return geoJsonCache.get(key, k -> GeoJson.featureCollection(children, zoom));
     }
 
     @GetMapping("/units")

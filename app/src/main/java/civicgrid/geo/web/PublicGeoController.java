@@ -4,8 +4,9 @@ import civicgrid.geo.GeoApi;
 import civicgrid.geo.Location;
 import civicgrid.geo.UnitRef;
 import civicgrid.platform.CivicGridException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,7 +23,9 @@ class PublicGeoController {
 
     private static final int CACHE_LIMIT = 2_000;
     private final GeoApi geo;
-    private final Map<String, String> outlines = new ConcurrentHashMap<>();
+    /** Rendered GeoJSON; bounded, the least used go first, and none is kept for more than an hour unused. */
+    private final Cache<String, String> outlines = Caffeine.newBuilder().maximumSize(CACHE_LIMIT)
+            .expireAfterAccess(Duration.ofHours(1)).build();
 
     PublicGeoController(GeoApi geo) {
         this.geo = geo;
@@ -43,10 +46,7 @@ class PublicGeoController {
     @GetMapping(value = "/around.geojson", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
     String around(@RequestParam double lon, @RequestParam double lat) {
         String community = where(lon, lat).community().code();
-        if (outlines.size() > CACHE_LIMIT) {
-            outlines.clear();
-        }
-        return outlines.computeIfAbsent(community, c -> GeoJson.featureCollection(geo.model().node(c).orElseThrow().children(), 16));
+        return outlines.get(community, c -> GeoJson.featureCollection(geo.model().node(c).orElseThrow().children(), 16));
     }
 
     private Location where(double lon, double lat) {

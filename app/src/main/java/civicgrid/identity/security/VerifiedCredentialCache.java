@@ -1,11 +1,14 @@
 package civicgrid.identity.security;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -16,22 +19,31 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * remembered (guessing still pays bcrypt), the key includes the stored hash (a changed password
  * invalidates at once), and the account itself is still loaded on every request (locks, scope
  * and role changes apply at once). Entries are HMACs under a key made at start, never passwords.
+ * Bounded: when full, the least useful entries go (Caffeine), not every signed-in console at once.
  */
 final class VerifiedCredentialCache implements PasswordEncoder {
 
-    private static final long TTL_MILLIS = 10 * 60 * 1000;
-    private static final int MAX_ENTRIES = 20_000;
+    private static final Duration TTL = Duration.ofMinutes(10);
+    static final int MAX_ENTRIES = 20_000;
     private final PasswordEncoder delegate;
     private final SecretKeySpec key;
-    private final Map<String, Long> verifiedUntil = new ConcurrentHashMap<>();
-    /** Checks under way: a burst of the same first sign-in (500 consoles opening) pays one bcrypt, not 500. */
-    private final Map<String, java.util.concurrent.CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
+    /**
+     * Verified credentials, and checks under way: a burst of the same first sign-in (500 consoles
+     * opening) shares one future and pays one bcrypt, not 500. A check that fails completes with
+     * null, which Caffeine drops, so failures are never remembered.
+     */
+    private final AsyncCache<String, Boolean> verified;
 
     VerifiedCredentialCache(PasswordEncoder delegate) {
+        this(delegate, Ticker.systemTicker());
+    }
+
+    VerifiedCredentialCache(PasswordEncoder delegate, Ticker ticker) {
         this.delegate = delegate;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.verified = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(TTL).ticker(ticker).buildAsync();
     }
 
     @Override
@@ -45,32 +57,24 @@ final class VerifiedCredentialCache implements PasswordEncoder {
             return false;
         }
         String entry = mac(encodedPassword + '\u0000' + rawPassword);
-        long now = System.currentTimeMillis();
-        Long until = verifiedUntil.get(entry);
-        if (until != null && until > now) {
-            return true;
-        }
-        java.util.concurrent.CompletableFuture<Boolean> mine = new java.util.concurrent.CompletableFuture<>();
-        java.util.concurrent.CompletableFuture<Boolean> running = inFlight.putIfAbsent(entry, mine);
-        if (running != null) {
-            return running.join();
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> shared = verified.get(entry, (k, executor) -> mine);
+        if (shared != mine) {
+            return Boolean.TRUE.equals(shared.join());
         }
         try {
             boolean matches = delegate.matches(rawPassword, encodedPassword);
-            if (matches) {
-                if (verifiedUntil.size() >= MAX_ENTRIES) {
-                    verifiedUntil.clear();
-                }
-                verifiedUntil.put(entry, now + TTL_MILLIS);
-            }
-            mine.complete(matches);
+            mine.complete(matches ? Boolean.TRUE : null);
             return matches;
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
             throw e;
-        } finally {
-            inFlight.remove(entry, mine);
         }
+    }
+
+    /** Evictions and expiries due now (Caffeine otherwise does them on its own schedule). */
+    void cleanUp() {
+        verified.synchronous().cleanUp();
     }
 
     @Override

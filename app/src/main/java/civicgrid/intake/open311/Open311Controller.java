@@ -31,22 +31,26 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 @RequestMapping("/open311/v2")
 class Open311Controller {
 
-    private final Open311Service open311;
+    private final Open311Directory directory;
+    private final Open311Submissions submissions;
+    private final Open311Queries queries;
 
-    Open311Controller(Open311Service open311) {
-        this.open311 = open311;
+    Open311Controller(Open311Directory directory, Open311Submissions submissions, Open311Queries queries) {
+        this.directory = directory;
+        this.submissions = submissions;
+        this.queries = queries;
     }
 
     @GetMapping("/discovery.{format}")
     ResponseEntity<String> discovery(@PathVariable String format) {
-        return answer(format, "discovery", open311.discovery());
+        return answer(format, "discovery", directory.discovery());
     }
 
     @GetMapping("/services.{format}")
     ResponseEntity<String> services(@PathVariable String format, @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction,
                                     @RequestParam(required = false) String locale, Locale requestLocale) {
         Open311Format f = Open311Format.of(format);
-        return answer(f, "services", open311.services(blank(jurisdiction), locale(locale, requestLocale)));
+        return answer(f, "services", directory.services(blank(jurisdiction), locale(locale, requestLocale)));
     }
 
     @GetMapping("/services/{code}.{format}")
@@ -54,35 +58,35 @@ class Open311Controller {
                                       @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction,
                                       @RequestParam(required = false) String locale, Locale requestLocale) {
         Open311Format f = Open311Format.of(format);
-        return answer(f, "service_definition", open311.definition(code, blank(jurisdiction), locale(locale, requestLocale)));
+        return answer(f, "service_definition", directory.definition(code, blank(jurisdiction), locale(locale, requestLocale)));
     }
 
     @PostMapping("/requests.{format}")
     ResponseEntity<String> post(@PathVariable String format, HttpServletRequest request) {
         Open311Format f = Open311Format.of(format);
         MultipartFile media = request instanceof MultipartHttpServletRequest multipart ? multipart.getFile("media") : null;
-        List<Map<String, Object>> body = open311.post(new Open311Service.PostForm(request.getParameterMap(), media));
+        List<Map<String, Object>> body = submissions.post(new Open311PostForm(request.getParameterMap(), media));
         return ResponseEntity.status(HttpStatus.CREATED).contentType(f.mediaType).body(f.render("service_requests", body));
     }
 
     @GetMapping("/requests.{format}")
     ResponseEntity<String> requests(@PathVariable String format, @RequestParam Map<String, String> query) {
         Open311Format f = Open311Format.of(format);
-        return answer(f, "service_requests", open311.list(query));
+        return answer(f, "service_requests", queries.list(query));
     }
 
     @GetMapping("/requests/{id}.{format}")
     ResponseEntity<String> request(@PathVariable String id, @PathVariable String format,
                                    @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
         Open311Format f = Open311Format.of(format);
-        return answer(f, "service_requests", open311.one(id, blank(jurisdiction)));
+        return answer(f, "service_requests", queries.one(id, blank(jurisdiction)));
     }
 
     @GetMapping("/tokens/{token}.{format}")
     ResponseEntity<String> token(@PathVariable String token, @PathVariable String format,
                                  @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
         Open311Format f = Open311Format.of(format);
-        return answer(f, "service_requests", open311.token(token, blank(jurisdiction)));
+        return answer(f, "service_requests", queries.token(token, blank(jurisdiction)));
     }
 
     private static ResponseEntity<String> answer(String format, String root, Object body) {

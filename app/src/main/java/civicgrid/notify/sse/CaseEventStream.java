@@ -26,7 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Live case changes for pages and clients: {@code GET /api/v1/events/stream} (HTTP Basic) and
  * {@code /events/stream} (the console's session). Each subscriber receives the changes inside its
  * territory, after the change committed, sent from a separate thread so a slow console never slows
- * the request that changed the case.
+ * the request that changed the case. Changes committed on other nodes arrive through
+ * {@link ClusterEventRelay} and are delivered the same way.
  */
 @RestController
 class CaseEventStream implements SmartLifecycle {
@@ -74,23 +75,24 @@ class CaseEventStream implements SmartLifecycle {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    broadcast(change);
+                    deliver(LiveCaseEvent.of(change));
                 }
             });
         } else {
-            broadcast(change);
+            deliver(LiveCaseEvent.of(change));
         }
     }
 
-    private void broadcast(CaseChanged change) {
+    /** Sends a committed change, of this node or (through {@link ClusterEventRelay}) of another, to its viewers. */
+    void deliver(LiveCaseEvent event) {
+        if (fanOut.isShutdown()) {
+            return; // stopping: the streams are being closed
+        }
         fanOut.execute(() -> {
-            Map<String, Object> payload = Map.of("caseId", change.caseId().toString(), "number", change.number(), "action",
-                    change.action().name(), "to", change.to().name(), "gridCode", change.gridCode(), "urgent", change.urgent(),
-                    "overdue", change.overdue(), "at", change.at().toString());
+            Map<String, Object> payload = event.payload();
             for (Map.Entry<SseEmitter, Subscriber> s : subscribers.entrySet()) {
-                if (s.getValue().scope().includes(change.gridCode())) {
-                    send(s.getKey(), SseEmitter.event().name("case").id(change.caseId() + ":" + change.at().toEpochMilli())
-                            .data(payload, MediaType.APPLICATION_JSON));
+                if (s.getValue().scope().includes(event.gridCode())) {
+                    send(s.getKey(), SseEmitter.event().name("case").id(event.eventId()).data(payload, MediaType.APPLICATION_JSON));
                 }
             }
         });

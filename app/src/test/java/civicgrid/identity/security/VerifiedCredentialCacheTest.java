@@ -85,4 +85,33 @@ class VerifiedCredentialCacheTest {
         }
         assertThat(counting.checks).hasValue(1);
     }
+
+    @Test
+    void aFullCacheDropsOneOffsNotTheCredentialsInUse() {
+        CountingEncoder slow = new CountingEncoder();
+        VerifiedCredentialCache cache = new VerifiedCredentialCache(slow);
+        int oneOffs = VerifiedCredentialCache.MAX_ENTRIES + 5_000;
+        for (int i = 0; i < oneOffs; i++) {
+            assertThat(cache.matches("p" + i, "hash:p" + i)).isTrue();
+            if (i % 100 == 0) {
+                assertThat(cache.matches("demo", "hash:demo")).as("a console calling all along").isTrue();
+                cache.cleanUp();
+            }
+        }
+        assertThat(slow.checks).as("each one-off once, the console in use once").hasValue(oneOffs + 1);
+    }
+
+    @Test
+    void aVerifiedPasswordIsCheckedAgainAfterTenMinutes() {
+        CountingEncoder slow = new CountingEncoder();
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        VerifiedCredentialCache cache = new VerifiedCredentialCache(slow, nanos::get);
+        assertThat(cache.matches("demo", "hash:demo")).isTrue();
+        nanos.addAndGet(java.time.Duration.ofMinutes(9).toNanos());
+        assertThat(cache.matches("demo", "hash:demo")).isTrue();
+        assertThat(slow.checks).hasValue(1);
+        nanos.addAndGet(java.time.Duration.ofMinutes(2).toNanos());
+        assertThat(cache.matches("demo", "hash:demo")).isTrue();
+        assertThat(slow.checks).hasValue(2);
+    }
 }
