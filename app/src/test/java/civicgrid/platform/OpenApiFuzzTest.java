@@ -53,6 +53,7 @@ class OpenApiFuzzTest extends IntegrationTest {
 
     @Test
     void badInputNeverAnswers5xxAndEveryRefusalIsProblemDetails() {
+        long started = System.nanoTime();
         JsonNode api = get("/v3/api-docs", null).json();
         components = api.path("components").path("schemas");
         int operations = 0;
@@ -67,8 +68,8 @@ class OpenApiFuzzTest extends IntegrationTest {
                 fuzz(op.getKey().toUpperCase(), path.getKey(), op.getValue());
             }
         }
-        System.out.printf("OpenAPI fuzz: %d operations (%d streams skipped), %d requests, by status class %s%n", operations, skipped,
-                requests, byClass);
+        System.out.printf("OpenAPI fuzz: %d operations (%d streams skipped), %d requests in %d s, by status class %s%n", operations,
+                skipped, requests, (System.nanoTime() - started) / 1_000_000_000L, byClass);
         assertThat(operations).isGreaterThan(50);
         assertThat(failures).as("%d of %d requests failed:%n%s", failures.size(), requests, String.join("\n", failures)).isEmpty();
     }
