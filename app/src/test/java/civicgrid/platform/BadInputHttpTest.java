@@ -102,6 +102,16 @@ class BadInputHttpTest extends IntegrationTest {
     }
 
     @Test
+    void aBrowserSendingAnUndecodableSignInGetsTheErrorPageWithTheCode() {
+        Response page = send(HttpRequest.newBuilder(URI.create(url("/login"))).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=%zz&password=demo")).build());
+        assertThat(page.status()).as(page.body()).isEqualTo(400);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("id=\"error-code\">MALFORMED_REQUEST<");
+    }
+
+    @Test
     void malformedMultipartBodiesAreBadRequests() {
         byte[] garbage = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\n\r\nno end".getBytes(StandardCharsets.UTF_8);
         problem(raw("POST", SOME_CASE + "/attachments", "city", "multipart/form-data; boundary=b", garbage), 400, "MALFORMED_MULTIPART");

@@ -4,6 +4,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -11,15 +13,19 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * {@code /error}, where the servlet container sends what failed outside Spring MVC (a filter's
  * {@code sendError}, an exception thrown by a filter): answered as problem details (or the original
- * path's {@link ErrorFormat}) like everything else, instead of Spring Boot's default error JSON.
+ * path's {@link ErrorFormat}) like everything else, instead of Spring Boot's default error JSON; a
+ * browser asking for a console page gets the error page with the same code.
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ErrorPathController implements ErrorController {
+
+    private static final Set<HttpStatus> PAGE_STATUSES = Set.of(HttpStatus.BAD_REQUEST, HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
 
     private final ErrorResponses errors;
 
@@ -28,19 +34,38 @@ class ErrorPathController implements ErrorController {
     }
 
     @RequestMapping
-    void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        String errorCode;
+        String message;
         if (failure != null && badInput(failure)) {
-            errors.write(request, response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-                    "The request cannot be read: check the URL, its percent-encoding (UTF-8) and the body.");
+            status = HttpStatus.BAD_REQUEST;
+            errorCode = "MALFORMED_REQUEST";
+            message = "The request cannot be read: check the URL, its percent-encoding (UTF-8) and the body.";
         } else if (status.is5xxServerError()) {
-            errors.write(request, response, status, "INTERNAL_ERROR", "An unexpected error occurred; it has been logged.");
+            errorCode = "INTERNAL_ERROR";
+            message = "An unexpected error occurred; it has been logged.";
         } else {
-            errors.write(request, response, status, codeFor(status), messageFor(status));
+            errorCode = codeFor(status);
+            message = messageFor(status);
         }
+        if (PAGE_STATUSES.contains(status) && wantsPage(request)) {
+            response.setStatus(status.value());
+            return new ModelAndView("error/page", Map.of("status", status.value(), "code", errorCode, "message", message));
+        }
+        errors.write(request, response, status, errorCode, message);
+        return null;
+    }
+
+    /** A browser on a console page gets the readable error page (the statuses it has words for); everyone else JSON. */
+    private static boolean wantsPage(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri instanceof String s ? s : "";
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html") && !path.startsWith("/api/") && !path.startsWith("/open311/");
     }
 
     /**
