@@ -105,6 +105,9 @@ class VideoAlertController {
         } catch (tools.jackson.core.JacksonException e) {
             throw CivicGridException.badRequest("MALFORMED_JSON", "The alert is not valid JSON of the documented shape.");
         }
+        if (body == null) {
+            throw CivicGridException.badRequest("BODY_REQUIRED", "Send the alert as JSON.");
+        }
         var violations = validator.validate(body);
         if (!violations.isEmpty()) {
             var v = violations.stream().min(java.util.Comparator.comparing(x -> x.getPropertyPath().toString())).orElseThrow();

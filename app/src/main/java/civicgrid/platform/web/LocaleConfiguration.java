@@ -26,6 +26,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
-        registry.addInterceptor(interceptor);
+        // not on /error: a request whose parameters cannot be decoded is answered there, and reading ?lang would fail again
+        registry.addInterceptor(interceptor).excludePathPatterns("/error");
     }
 }
