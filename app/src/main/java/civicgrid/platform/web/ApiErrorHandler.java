@@ -43,7 +43,12 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CivicGridException.class)
     ResponseEntity<Object> handleDomain(CivicGridException ex) {
-        return problem(ex.status(), ex.code(), ex.getMessage());
+        ResponseEntity<Object> problem = problem(ex.status(), ex.code(), ex.getMessage());
+        if (ex.retryAfter() == null) {
+            return problem;
+        }
+        return ResponseEntity.status(ex.status()).header(HttpHeaders.RETRY_AFTER,
+                String.valueOf(CivicGridException.retryAfterSeconds(ex.retryAfter()))).body(problem.getBody());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
