@@ -14,6 +14,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"civicgrid.security.max-failed-logins=5", "db-scheduler.polling-interval=200ms"})
+        properties = {"db-scheduler.polling-interval=200ms"})
 public @interface ApplicationTest {
 }

@@ -104,8 +104,9 @@ class SnapLimits {
         }
     }
 
+    /** A fixed window: the allowance comes back whole at the end of each period (Retry-After says when). */
     private static Bandwidth perPeriod(int tokens, Duration period) {
-        return Bandwidth.builder().capacity(tokens).refillGreedy(tokens, period).build();
+        return Bandwidth.builder().capacity(tokens).refillIntervally(tokens, period).build();
     }
 
     private static Cache<String, Bucket> cache(Duration idle) {
