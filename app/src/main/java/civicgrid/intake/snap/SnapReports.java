@@ -206,7 +206,9 @@ class SnapReports {
     private Access access(String number, String code, String address) {
         Optional<String> account = identity.currentUser().map(CurrentUser::username);
         String counted = account.isPresent() ? null : number;
-        limits.checkLookup(address, counted);
+        // a signed-in caller is counted as the account it is, wherever it calls from
+        String caller = account.map(a -> "account:" + a).orElse(address);
+        limits.checkLookup(caller, counted);
         CivicGridException notFound = CivicGridException.notFound("REPORT_NOT_FOUND", "No report " + number + " with this tracking code.");
         Optional<CaseView> found = intake.statusByNumber(number);
         String hashed = code == null ? null : hash(code.strip().toUpperCase(java.util.Locale.ROOT));
@@ -214,7 +216,7 @@ class SnapReports {
                 .filter(s -> s.codeHash().equals(hashed) || account.isPresent() && s.reporter().equals(account.get()))
                 .findFirst());
         if (mine.isEmpty()) {
-            limits.lookupFailed(address, counted);
+            limits.lookupFailed(caller, counted);
             throw notFound;
         }
         return new Access(found.get(), mine.get().reporter(), !mine.get().joined());
