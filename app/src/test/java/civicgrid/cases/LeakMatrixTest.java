@@ -33,8 +33,8 @@ class LeakMatrixTest extends IntegrationTest {
             "community", "gridworker", "citizen");
     /** Roles that visit and call residents (Role.seesPersonalData); everybody else sees phones masked. */
     static final List<String> SEE_PERSONAL_DATA = List.of("xinshancun", "ciqikou", "community", "gridworker");
-    /** A mainland mobile number in clear (masked ones read 139****0001). */
-    static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+    /** A mainland mobile number in clear (masked ones read 139****0001); not a run of digits inside a hash or an id. */
+    static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z])1[3-9]\\d{9}(?![0-9A-Za-z])");
     /** Server-sent events never end; their scoping is a subscription filter, tested where the stream is. */
     static final String CITY = "500000";
     static final Pattern DESCRIPTION = Pattern.compile("\"description\":\"(?:[^\"\\\\]|\\\\.)*\"");
