@@ -1,5 +1,6 @@
 package civicgrid.platform;
 
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,11 +11,22 @@ public class CivicGridException extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
+    private final Duration retryAfter;
 
     public CivicGridException(HttpStatus status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    private CivicGridException(HttpStatus status, String code, String message, Duration retryAfter) {
         super(message);
         this.status = status;
         this.code = code;
+        this.retryAfter = retryAfter;
+    }
+
+    /** 429 {@code RATE_LIMITED}, answered with a {@code Retry-After} header (whole seconds, at least one). */
+    public static CivicGridException rateLimited(String message, Duration retryAfter) {
+        return new CivicGridException(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", message, retryAfter);
     }
 
     public static CivicGridException notFound(String code, String message) {
@@ -39,5 +51,15 @@ public class CivicGridException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** When to try again, or null. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** {@link #retryAfter()} in whole seconds, rounded up, at least 1. */
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }

@@ -2,19 +2,14 @@ package civicgrid.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import civicgrid.audit.AuditApi;
 import civicgrid.support.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** Authentication, lock-out, pages, open endpoints and masking over HTTP. */
+/** Authentication, pages, open endpoints and masking over HTTP (throttled sign-ins: {@link LoginThrottleHttpTest}). */
 class SecurityHttpTest extends IntegrationTest {
-
-    @Autowired
-    AuditApi audit;
 
     private Response getAs(String path, String user, String password) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basic(user, password)).GET().build());
@@ -45,22 +40,6 @@ class SecurityHttpTest extends IntegrationTest {
         assertThat(r.json().get("code").asString()).isEqualTo("UNAUTHENTICATED");
         assertThat(r.header("WWW-Authenticate")).contains("Basic");
         assertThat(getAs("/api/v1/identity/me", "nobody-at-all", "x").json().get("code").asString()).isEqualTo("UNAUTHENTICATED");
-    }
-
-    @Test
-    void repeatedFailuresLockTheAccount() {
-        String body = "{\"username\":\"lockme\",\"password\":\"secret-123\",\"displayName\":\"锁定测试\",\"role\":\"COMMUNITY_STAFF\","
-                + "\"scope\":[\"500104001001\"],\"phone\":\"13912345678\"}";
-        assertThat(postJson("/api/v1/identity/users", "admin", body).status()).isEqualTo(201);
-        assertThat(getAs("/api/v1/identity/me", "lockme", "secret-123").status()).isEqualTo(200);
-        for (int i = 0; i < 5; i++) {
-            assertThat(getAs("/api/v1/identity/me", "lockme", "wrong").status()).isEqualTo(401);
-        }
-        Response locked = getAs("/api/v1/identity/me", "lockme", "secret-123");
-        assertThat(locked.status()).isEqualTo(401);
-        assertThat(locked.json().get("code").asString()).isEqualTo("ACCOUNT_LOCKED");
-        assertThat(audit.entries("USER", "lockme", null, 0, 20)).extracting(e -> e.action())
-                .contains("ACCOUNT_LOCKED", "LOGIN_FAILED", "USER_CREATED");
     }
 
     @Test

@@ -14,6 +14,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"civicgrid.security.max-failed-logins=5", "db-scheduler.polling-interval=200ms"})
+        properties = {"db-scheduler.polling-interval=200ms",
+            // every test but those with loopback addresses of their own (LoopbackClient) comes from 127.0.0.1: room for all of
+            // them within an hour; SnapAbuseHttpTest reads these values and goes past them
+            "civicgrid.intake.snap.per-address-per-hour=40", "civicgrid.intake.snap.failed-lookups-per-address-per-hour=200",
+            "civicgrid.intake.snap.failed-lookups-per-number-per-hour=400"})
 public @interface ApplicationTest {
 }

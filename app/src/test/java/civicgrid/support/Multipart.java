@@ -29,10 +29,15 @@ public final class Multipart {
     }
 
     public HttpRequest.BodyPublisher publisher() {
+        return HttpRequest.BodyPublishers.ofByteArray(bytes());
+    }
+
+    /** The finished body. */
+    public byte[] bytes() {
         ByteArrayOutputStream done = new ByteArrayOutputStream();
         done.writeBytes(body.toByteArray());
         done.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.BodyPublishers.ofByteArray(done.toByteArray());
+        return done.toByteArray();
     }
 
     private void write(String s) {

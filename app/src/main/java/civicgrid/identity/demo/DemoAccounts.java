@@ -65,7 +65,7 @@ class DemoAccounts implements ApplicationRunner {
             }
             tx.executeWithoutResult(status -> {
                 users.insert(new UserRecord(UserId.random(), demo.username(), hash, demo.displayName(), demo.role(), demo.post(),
-                        null, demo.department(), demo.phone(), demo.idNumber(), demo.address(), true, 0, null, demo.scope()));
+                        null, demo.department(), demo.phone(), demo.idNumber(), demo.address(), true, demo.scope()));
                 audit.recordAs("system", "USER_CREATED", "USER", demo.username(), "demo account",
                         Map.of("role", demo.role().name(), "scope", String.join(",", demo.scope())));
             });

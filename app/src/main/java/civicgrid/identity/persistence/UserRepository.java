@@ -5,8 +5,6 @@ import civicgrid.identity.Sector;
 import civicgrid.identity.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class UserRepository {
 
     private static final String COLUMNS = "u.id, u.username, u.password_hash, u.display_name, u.role, u.post_code, p.sector,"
-            + " u.department_code, u.phone, u.id_number, u.address, u.enabled, u.failed_logins, u.locked_until,"
+            + " u.department_code, u.phone, u.id_number, u.address, u.enabled,"
             // the scope in the same query: a second query from inside the row mapper would take a second
             // connection while holding the first, and a burst of sign-ins deadlocks the pool
             + " array(select s.unit_code from identity.user_scope s where s.user_id = u.id order by s.unit_code) as scope";
@@ -60,7 +58,7 @@ public class UserRepository {
 
     public void insert(UserRecord user) {
         jdbc.update("insert into identity.app_user (id, username, password_hash, display_name, role, post_code, department_code,"
-                        + " phone, id_number, address, enabled, failed_logins, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, now())",
+                        + " phone, id_number, address, enabled, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
                 user.id().value(), user.username(), user.passwordHash(), user.displayName(), user.role().name(), user.postCode(),
                 user.departmentCode(), user.phone(), user.idNumber(), user.address(), user.enabled());
         for (String unit : user.scope()) {
@@ -68,30 +66,17 @@ public class UserRepository {
         }
     }
 
-    /** Counts a failed login; returns the new count. */
-    public int recordFailure(String username) {
-        List<Integer> counts = jdbc.queryForList("update identity.app_user set failed_logins = failed_logins + 1"
-                + " where username = ? returning failed_logins", Integer.class, username);
-        return counts.isEmpty() ? 0 : counts.get(0);
-    }
-
-    public void lockUntil(String username, Instant until) {
-        jdbc.update("update identity.app_user set locked_until = ? where username = ?", Timestamp.from(until), username);
-    }
-
-    public void resetFailures(String username) {
-        jdbc.update("update identity.app_user set failed_logins = 0, locked_until = null where username = ?"
-                + " and (failed_logins > 0 or locked_until is not null)", username);
+    /** Enables or disables an account; false when there is no such account. */
+    public boolean setEnabled(UserId id, boolean enabled) {
+        return jdbc.update("update identity.app_user set enabled = ? where id = ?", enabled, id.value()) > 0;
     }
 
     private static UserRecord map(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject(1, UUID.class);
-        Timestamp locked = rs.getTimestamp(14);
         String sector = rs.getString(7);
         return new UserRecord(new UserId(id), rs.getString(2), rs.getString(3), rs.getString(4), Role.valueOf(rs.getString(5)),
                 rs.getString(6), sector == null ? null : Sector.valueOf(sector), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getString(11), rs.getBoolean(12), rs.getInt(13),
-                locked == null ? null : locked.toInstant(), scope(rs.getArray(15)));
+                rs.getString(10), rs.getString(11), rs.getBoolean(12), scope(rs.getArray(13)));
     }
 
     private static Set<String> scope(java.sql.Array codes) throws SQLException {

@@ -13,13 +13,11 @@ public final class CivicGridPrincipal implements UserDetails {
     private final CurrentUser user;
     private final String passwordHash;
     private final boolean enabled;
-    private final boolean locked;
 
-    public CivicGridPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean locked) {
+    public CivicGridPrincipal(CurrentUser user, String passwordHash, boolean enabled) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
-        this.locked = locked;
     }
 
     public CurrentUser user() {
@@ -39,11 +37,6 @@ public final class CivicGridPrincipal implements UserDetails {
     @Override
     public String getUsername() {
         return user.username();
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -46,11 +45,16 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, ex) -> {
+            if (ex instanceof LoginThrottledException throttled) {
+                // the same for accounts and unknown names: it only says this address failed too often
+                response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+                ProblemWriter.write(response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS",
+                        "Too many failed sign-ins from your address; try again in " + throttled.retryAfterSeconds() + " s.");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"CivicGrid\"");
-            if (ex instanceof LockedException) {
-                ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "ACCOUNT_LOCKED",
-                        "This account is locked after repeated failed logins; try again later or ask an administrator.");
-            } else if (ex instanceof DisabledException) {
+            if (ex instanceof DisabledException) {
+                // only raised after the correct password (PasswordLogin), so it tells nothing to a guesser
                 ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "ACCOUNT_DISABLED", "This account is disabled.");
             } else {
                 ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",

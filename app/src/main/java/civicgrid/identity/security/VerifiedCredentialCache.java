@@ -17,7 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Remembers, for a while, that a password matched its stored hash, so that HTTP Basic on every API
  * call costs one keyed SHA-256 instead of one bcrypt (~80 ms of CPU). Only successes are
  * remembered (guessing still pays bcrypt), the key includes the stored hash (a changed password
- * invalidates at once), and the account itself is still loaded on every request (locks, scope
+ * invalidates at once), and the account itself is still loaded on every request (disabling, scope
  * and role changes apply at once). Entries are HMACs under a key made at start, never passwords.
  * Bounded: when full, the least useful entries go (Caffeine), not every signed-in console at once.
  */

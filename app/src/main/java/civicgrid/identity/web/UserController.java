@@ -10,7 +10,6 @@ import civicgrid.identity.persistence.UserRecord;
 import civicgrid.identity.persistence.UserRepository;
 import civicgrid.platform.CivicGridException;
 import jakarta.validation.Valid;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,10 +92,42 @@ class UserController {
         }
         UserRecord user = new UserRecord(UserId.random(), request.username(), encoder.encode(request.password()),
                 request.displayName(), request.role(), request.postCode(), null, request.departmentCode(), request.phone(),
-                request.idNumber(), request.address(), true, 0, null, request.scope());
+                request.idNumber(), request.address(), true, request.scope());
         users.insert(user);
         audit.record("USER_CREATED", "USER", user.username(), "created by " + admin.username(),
                 Map.of("role", user.role().name(), "scope", String.join(",", user.scope())));
+        return view(users.findById(user.id()).orElseThrow(), admin);
+    }
+
+    record EnabledBody(@jakarta.validation.constraints.Size(max = 500) String reason) {
+    }
+
+    /**
+     * Administrators switch an account off (a leaver, a stolen password) and on again. A disabled
+     * account's sign-in answers {@code ACCOUNT_DISABLED} only after its correct password.
+     */
+    @PostMapping("/users/{id}/disable")
+    @Transactional
+    UserView disable(@PathVariable UUID id, @Valid @RequestBody(required = false) EnabledBody body) {
+        return setEnabled(id, false, body);
+    }
+
+    @PostMapping("/users/{id}/enable")
+    @Transactional
+    UserView enable(@PathVariable UUID id, @Valid @RequestBody(required = false) EnabledBody body) {
+        return setEnabled(id, true, body);
+    }
+
+    private UserView setEnabled(UUID id, boolean enabled, EnabledBody body) {
+        CurrentUser admin = identity.requireRole(Role.ADMINISTRATOR);
+        UserRecord user = users.findById(new UserId(id))
+                .orElseThrow(() -> CivicGridException.notFound("USER_NOT_FOUND", "No user " + id + "."));
+        if (user.id().equals(admin.id()) && !enabled) {
+            throw CivicGridException.conflict("CANNOT_DISABLE_SELF", "An administrator cannot disable their own account.");
+        }
+        users.setEnabled(user.id(), enabled);
+        audit.record(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "USER", user.username(),
+                body == null || body.reason() == null ? "by " + admin.username() : body.reason(), Map.of("by", admin.username()));
         return view(users.findById(user.id()).orElseThrow(), admin);
     }
 
@@ -104,6 +135,6 @@ class UserController {
         PersonalData.Masker mask = PersonalData.forViewer(viewer, u.id());
         return new UserView(u.id().toString(), u.username(), u.displayName(), u.role(), u.role().nameZh(), u.postCode(),
                 u.sector(), u.departmentCode(), u.scope(), mask.phone(u.phone()), mask.idNumber(u.idNumber()),
-                mask.address(u.address()), u.lockedAt(Instant.now()));
+                mask.address(u.address()), u.enabled());
     }
 }

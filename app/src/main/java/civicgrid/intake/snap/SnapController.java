@@ -1,8 +1,7 @@
 package civicgrid.intake.snap;
 
 import civicgrid.platform.CivicGridException;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import civicgrid.platform.web.ClientAddresses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -11,11 +10,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,15 +35,15 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/public/snap")
 class SnapController {
 
-    private static final int MAX_BUCKETS = 50_000;
     private final SnapReports reports;
-    private final SnapProperties properties;
+    private final SnapLimits limits;
+    private final ClientAddresses addresses;
     private final civicgrid.intake.channel.PublicCategories categories;
-    private final Map<String, Bucket> suggestionBuckets = new ConcurrentHashMap<>();
 
-    SnapController(SnapReports reports, SnapProperties properties, civicgrid.intake.channel.PublicCategories categories) {
+    SnapController(SnapReports reports, SnapLimits limits, ClientAddresses addresses, civicgrid.intake.channel.PublicCategories categories) {
         this.reports = reports;
-        this.properties = properties;
+        this.limits = limits;
+        this.addresses = addresses;
         this.categories = categories;
     }
 
@@ -55,7 +52,8 @@ class SnapController {
     SnapReports.Receipt submit(@RequestParam(required = false) String deviceId, @RequestParam(required = false) String description,
                                @RequestParam(required = false) String lon, @RequestParam(required = false) String lat,
                                @RequestParam(required = false) String category,
-                               @RequestParam(name = "photos", required = false) List<MultipartFile> photos) {
+                               @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+                               HttpServletRequest request) {
         List<SnapReports.Photo> files = new ArrayList<>();
         for (MultipartFile f : photos == null ? List.<MultipartFile>of() : photos) {
             if (f.isEmpty()) {
@@ -67,20 +65,21 @@ class SnapController {
                 throw CivicGridException.badRequest("PHOTO_UNREADABLE", "A photo could not be read.");
             }
         }
-        return reports.submit(new SnapReports.Submission(deviceId, description, number("lon", lon), number("lat", lat), category, files));
+        return reports.submit(new SnapReports.Submission(deviceId, description, number("lon", lon), number("lat", lat), category, files),
+                addresses.limitKey(request));
     }
 
     @GetMapping("/reports/{number}")
-    SnapReports.Status status(@PathVariable String number, @RequestParam(required = false) String code) {
-        return reports.status(number, code);
+    SnapReports.Status status(@PathVariable String number, @RequestParam(required = false) String code, HttpServletRequest request) {
+        return reports.status(number, code, addresses.limitKey(request));
     }
 
     record RatingBody(String code, @NotNull @Min(1) @Max(5) Integer rating, @Size(max = 500) String comment) {
     }
 
     @PostMapping("/reports/{number}/rating")
-    SnapReports.Status rate(@PathVariable String number, @Valid @RequestBody RatingBody body) {
-        return reports.rate(number, body.code(), body.rating(), body.comment());
+    SnapReports.Status rate(@PathVariable String number, @Valid @RequestBody RatingBody body, HttpServletRequest request) {
+        return reports.rate(number, body.code(), body.rating(), body.comment(), addresses.limitKey(request));
     }
 
     record SuggestBody(@NotBlank @Size(max = 500) String text) {
@@ -89,15 +88,7 @@ class SnapController {
     @PostMapping("/suggestions")
     List<Map<String, Object>> suggest(@Valid @RequestBody SuggestBody body, @RequestHeader(name = "X-Device-Id", required = false) String device,
                                       HttpServletRequest request) {
-        String key = device != null && device.length() <= 64 ? "d:" + device : "ip:" + request.getRemoteAddr();
-        if (suggestionBuckets.size() > MAX_BUCKETS) {
-            suggestionBuckets.clear();
-        }
-        Bucket bucket = suggestionBuckets.computeIfAbsent(key, k -> Bucket.builder().addLimit(Bandwidth.builder()
-                .capacity(properties.classifyPerMinute()).refillGreedy(properties.classifyPerMinute(), Duration.ofMinutes(1)).build()).build());
-        if (!bucket.tryConsume(1)) {
-            throw new CivicGridException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_SUGGESTIONS", "Too many suggestions asked; wait a minute.");
-        }
+        limits.takeSuggestion(device != null && device.length() <= 64 ? device : null, addresses.limitKey(request));
         return reports.suggest(body.text());
     }
 

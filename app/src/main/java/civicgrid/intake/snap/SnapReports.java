@@ -53,18 +53,20 @@ class SnapReports {
     private final PublicCategories categories;
     private final IdentityApi identity;
     private final SnapProperties properties;
+    private final SnapLimits limits;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final PhotoScrubber scrubber = new PhotoScrubber();
 
     SnapReports(ChannelIntake intake, SnapStore store, Classifier classifier, PublicCategories categories, IdentityApi identity,
-                SnapProperties properties, TransactionTemplate tx, Clock clock) {
+                SnapProperties properties, SnapLimits limits, TransactionTemplate tx, Clock clock) {
         this.intake = intake;
         this.store = store;
         this.classifier = classifier;
         this.categories = categories;
         this.identity = identity;
         this.properties = properties;
+        this.limits = limits;
         this.tx = tx;
         this.clock = clock;
     }
@@ -86,7 +88,8 @@ class SnapReports {
                   Instant closedAt, List<Step> steps, Integer rating, boolean canRate, int photos) {
     }
 
-    Receipt submit(Submission s) {
+    /** Takes a report from a client address (see {@link SnapLimits}); a refused report does not count against it. */
+    Receipt submit(Submission s, String address) {
         String device = device(s.deviceId());
         Optional<CurrentUser> user = identity.currentUser().filter(u -> u.role() == Role.CITIZEN);
         if (s.description() == null || s.description().isBlank() || s.description().length() > 500) {
@@ -102,6 +105,16 @@ class SnapReports {
         limit(store.byDevice(device, now.minus(Duration.ofHours(1))), store.byDevice(device, now.minus(Duration.ofDays(1))), "device");
         user.ifPresent(u -> limit(store.byAccount(u.username(), now.minus(Duration.ofHours(1))),
                 store.byAccount(u.username(), now.minus(Duration.ofDays(1))), "account"));
+        Runnable giveBack = limits.takeReport(address);
+        try {
+            return accept(s, device, user, now);
+        } catch (RuntimeException refused) {
+            giveBack.run();
+            throw refused;
+        }
+    }
+
+    private Receipt accept(Submission s, String device, Optional<CurrentUser> user, Instant now) {
         List<PhotoScrubber.Scrubbed> clean = new ArrayList<>();
         for (Photo p : s.photos()) {
             if (p.content().length > ChannelIntake.MAX_PHOTO_BYTES) {
@@ -134,8 +147,8 @@ class SnapReports {
         return new Receipt(v.number(), code, v.state().name(), v.category().code(), v.category().nameZh(), outcome.joined());
     }
 
-    Status status(String number, String code) {
-        Access access = access(number, code);
+    Status status(String number, String code, String address) {
+        Access access = access(number, code, address);
         CaseView v = access.view();
         List<Step> steps = new ArrayList<>();
         for (Map<String, Object> h : intake.history(CaseId.parse(v.id()))) {
@@ -152,19 +165,19 @@ class SnapReports {
                 v.stage() == null ? null : v.stage().deadline(), v.closedAt(), steps, rating, canRate, intake.attachmentCount(CaseId.parse(v.id())));
     }
 
-    Status rate(String number, String code, int rating, String comment) {
+    Status rate(String number, String code, int rating, String comment, String address) {
         if (rating < 1 || rating > 5) {
             throw CivicGridException.badRequest("INVALID_RATING", "Rate from 1 to 5.");
         }
         if (comment != null && comment.length() > 500) {
             throw CivicGridException.badRequest("INVALID_COMMENT", "A comment has at most 500 characters.");
         }
-        Access access = access(number, code);
+        Access access = access(number, code, address);
         if (!access.firstReporter()) {
             throw CivicGridException.conflict("RATED_BY_FIRST_REPORTER", "Your report joined a case someone reported first; they rate it.");
         }
         intake.rate(CaseId.parse(access.view().id()), access.reporter(), rating, comment);
-        return status(number, code);
+        return status(number, code, address);
     }
 
     /** Top-3 categories for a text as a resident types it (public categories only). */
@@ -186,17 +199,28 @@ class SnapReports {
     private record Access(CaseView view, String reporter, boolean firstReporter) {
     }
 
-    /** The tracking code (or the signed-in resident who reported it) opens the case; anything else looks like no case. */
-    private Access access(String number, String code) {
-        CivicGridException notFound = CivicGridException.notFound("REPORT_NOT_FOUND", "No report " + number + " with this tracking code.");
-        CaseView v = intake.statusByNumber(number).orElseThrow(() -> notFound);
-        List<SnapStore.Submission> submissions = store.ofCase(UUID.fromString(v.id()));
+    /**
+     * The tracking code (or the signed-in resident who reported it) opens the case; anything else looks
+     * like no case, and counts against the address and the number (a signed-in caller needs no code and
+     * is not counted per number, so guessers cannot shut the reporter out of their own report).
+     */
+    private Access access(String number, String code, String address) {
         Optional<String> account = identity.currentUser().map(CurrentUser::username);
+        String counted = account.isPresent() ? null : number;
+        // a signed-in caller is counted as the account it is, wherever it calls from
+        String caller = account.map(a -> "account:" + a).orElse(address);
+        limits.checkLookup(caller, counted);
+        CivicGridException notFound = CivicGridException.notFound("REPORT_NOT_FOUND", "No report " + number + " with this tracking code.");
+        Optional<CaseView> found = intake.statusByNumber(number);
         String hashed = code == null ? null : hash(code.strip().toUpperCase(java.util.Locale.ROOT));
-        SnapStore.Submission mine = submissions.stream()
+        Optional<SnapStore.Submission> mine = found.flatMap(v -> store.ofCase(UUID.fromString(v.id())).stream()
                 .filter(s -> s.codeHash().equals(hashed) || account.isPresent() && s.reporter().equals(account.get()))
-                .findFirst().orElseThrow(() -> notFound);
-        return new Access(v, mine.reporter(), !mine.joined());
+                .findFirst());
+        if (mine.isEmpty()) {
+            limits.lookupFailed(caller, counted);
+            throw notFound;
+        }
+        return new Access(found.get(), mine.get().reporter(), !mine.get().joined());
     }
 
     private String best(String text) {

@@ -69,7 +69,13 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CivicGridException.class)
     ResponseEntity<Object> handleDomain(CivicGridException ex, HttpServletRequest request) {
-        return errors.entity(request, problem(ex.status(), ex.code(), ex.getMessage()));
+        ResponseEntity<Object> problem = errors.entity(request, problem(ex.status(), ex.code(), ex.getMessage()));
+        if (ex.retryAfter() == null) {
+            return problem;
+        }
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(CivicGridException.retryAfterSeconds(ex.retryAfter())))
+                .body(problem.getBody());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
