@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             // every test but those with loopback addresses of their own (LoopbackClient) comes from 127.0.0.1: room for all of
             // them within an hour; SnapAbuseHttpTest reads these values and goes past them
             "civicgrid.intake.snap.per-address-per-hour=40", "civicgrid.intake.snap.failed-lookups-per-address-per-hour=200",
-            "civicgrid.intake.snap.failed-lookups-per-number-per-hour=400"})
+            "civicgrid.intake.snap.failed-lookups-per-number-per-hour=400",
+            // the tests' own client stands in for a TLS proxy; LoopbackClient's other loopback addresses are not trusted
+            "civicgrid.security.trusted-proxies=127.0.0.1"})
 public @interface ApplicationTest {
 }
