@@ -136,7 +136,7 @@ public final class CrashDrill {
 
     /** Starts the jar with the same command every time and waits for health UP; seconds taken. */
     private double start() throws Exception {
-        logLinesBefore = Files.exists(log) ? Files.readAllLines(log).size() : 0;
+        logLinesBefore = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.ISO_8859_1).size() : 0;
         long started = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -261,7 +261,7 @@ public final class CrashDrill {
     /** The last match of {@code pattern} in the latest run's part of the log. */
     private Optional<Matcher> lastLogLine(Pattern pattern) throws IOException {
         Matcher last = null;
-        List<String> lines = Files.readAllLines(log);
+        List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
         for (String line : lines.subList(logLinesBefore, lines.size())) {
             Matcher m = pattern.matcher(line);
             if (m.find()) {
