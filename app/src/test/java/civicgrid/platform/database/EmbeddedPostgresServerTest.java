@@ -1,6 +1,7 @@
 package civicgrid.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,15 +45,8 @@ class EmbeddedPostgresServerTest {
     @Test
     void aStartStopsTheServerAKilledJvmLeftRunningAndKeepsItsData() throws Exception {
         Path dataDir = temp.resolve("pg");
-        Path ready = temp.resolve("ready");
-        Process jvm = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), ServerThatWritesARow.class.getName(), dataDir.toString(), ready.toString())
-                .redirectErrorStream(true).redirectOutput(temp.resolve("child.log").toFile()).start();
-        try {
-            awaitFile(ready, jvm);
-        } finally {
-            jvm.destroyForcibly().waitFor(60, TimeUnit.SECONDS); // kill -9: the JVM gets no chance to stop its server
-        }
+        Process jvm = startServerInAnotherJvm(dataDir);
+        jvm.destroyForcibly().waitFor(60, TimeUnit.SECONDS); // kill -9: the JVM gets no chance to stop its server
         long orphanPid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
         ProcessHandle orphan = ProcessHandle.of(orphanPid).orElseThrow();
         assertThat(orphan.isAlive()).as("the killed JVM's PostgreSQL outlives it").isTrue();
@@ -67,6 +61,36 @@ class EmbeddedPostgresServerTest {
                 orphan.destroy();
             }
         }
+    }
+
+    @Test
+    void aStartLeavesTheServerOfARunningJvmAlone() throws Exception {
+        Path dataDir = temp.resolve("pg");
+        Process jvm = startServerInAnotherJvm(dataDir);
+        long serverPid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        try {
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir, 0, true)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is in use").hasMessageContaining("still running");
+            assertThat(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive)).as("the running JVM's server was not touched").contains(true);
+        } finally {
+            jvm.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
+            OrphanedPostmaster.find(dataDir).ifPresent(OrphanedPostmaster::stop);
+        }
+    }
+
+    /** A child JVM that has started a server on {@code dataDir} and committed a row; it waits to be killed. */
+    private Process startServerInAnotherJvm(Path dataDir) throws Exception {
+        Path ready = temp.resolve("ready");
+        Process jvm = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), ServerThatWritesARow.class.getName(), dataDir.toString(), ready.toString())
+                .redirectErrorStream(true).redirectOutput(temp.resolve("child.log").toFile()).start();
+        try {
+            awaitFile(ready, jvm);
+        } catch (AssertionError | RuntimeException e) {
+            jvm.destroyForcibly();
+            throw e;
+        }
+        return jvm;
     }
 
     /** Run in a child JVM: starts the server through the production path, commits a row, says so, waits to be killed. */
