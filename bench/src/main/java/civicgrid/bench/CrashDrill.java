@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * twice in the database, and the audit chain verifies. Figures go to {@code bench/results/crash-drill.txt}.
  *
  * <p>Settings: {@code DRILL_JAR} (default {@code app/target/civicgrid-0.1.0.jar}), {@code DRILL_ROUNDS}
- * (kills, 3), {@code DRILL_THREADS} (4), {@code DRILL_LOAD_SECONDS} (load before each kill, 8 ± 3).
+ * (kills, 3), {@code DRILL_THREADS} (4), {@code DRILL_LOAD_SECONDS} (load before each kill, 12 ± 3).
  */
 public final class CrashDrill {
 
@@ -90,19 +90,20 @@ public final class CrashDrill {
         Path jar = Path.of(System.getenv().getOrDefault("DRILL_JAR", "app/target/civicgrid-0.1.0.jar")).toAbsolutePath();
         int rounds = Integer.parseInt(System.getenv().getOrDefault("DRILL_ROUNDS", "3"));
         int threads = Integer.parseInt(System.getenv().getOrDefault("DRILL_THREADS", "4"));
-        int loadSeconds = Integer.parseInt(System.getenv().getOrDefault("DRILL_LOAD_SECONDS", "8"));
+        int loadSeconds = Integer.parseInt(System.getenv().getOrDefault("DRILL_LOAD_SECONDS", "12"));
         Path data = Files.createTempDirectory("civicgrid-crash-drill");
         CrashDrill drill = new CrashDrill(jar, data.resolve("pg"), freePort(), data.resolve("app.log"));
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("machine: %d cores; %s; %d client threads; kill -9 after %d±3 s of load, %d rounds; fsync %s",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), threads, loadSeconds, rounds,
-                "as the jar's default"));
+        lines.add(String.format("machine: %d cores, Java %s, load average %s at the start; %d client threads; kill -9 after %d±3 s of load;"
+                + " %d rounds", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage(), threads,
+                loadSeconds, rounds));
         lines.add("command: " + String.join(" ", drill.command) + " with " + drill.environment);
         lines.forEach(System.out::println);
         boolean allPassed = true;
         try {
             double firstStart = drill.start();
-            System.out.printf("first start (generates the demo city): %.1f s to health UP%n", firstStart);
+            lines.add(String.format("first start (generates the demo city): %.1f s to health UP", firstStart));
+            System.out.println(lines.get(lines.size() - 1));
             drill.pickPoints();
             SplittableRandom random = new SplittableRandom();
             for (int round = 1; round <= rounds; round++) {
@@ -116,7 +117,8 @@ public final class CrashDrill {
                 System.out.println(line);
                 lines.add(line);
             }
-            lines.add("result: " + (allPassed ? "PASS" : "FAIL") + " (lost acknowledged reports, duplicates and a broken audit chain must all be 0/valid)");
+            lines.add("result: " + (allPassed ? "PASS" : "FAIL")
+                    + " (no acknowledged report lost, no duplicate, audit chain valid, one server on the data dir, fsync on: every round)");
             System.out.println(lines.get(lines.size() - 1));
             Path results = Path.of("bench", "results");
             if (Files.isDirectory(results)) {
@@ -236,25 +238,28 @@ public final class CrashDrill {
             }
         }
         long[] counts = caseCounts();
+        String fsync = databaseSetting("fsync");
         JsonNode audit = JSON.readTree(get("/api/v1/audit/verify", "admin").body());
         long postmasters = postmastersOn(environment.get("CIVICGRID_DB_EMBEDDED_DATA_DIR"));
         return new Verdict(acknowledged.size(), lost, replayedToOtherCase, committedUnanswered, counts[0], counts[0] - counts[1],
-                audit.path("valid").asBoolean(), audit.path("sealedEntries").asLong(), postmasters);
+                audit.path("valid").asBoolean(), audit.path("sealedEntries").asLong(), postmasters, fsync);
     }
 
     record Verdict(long acknowledgedSoFar, long lost, long replayedToOtherCase, long committedUnanswered, long drillCases,
-                   long duplicates, boolean auditValid, long auditEntries, long postmasters) {
+                   long duplicates, boolean auditValid, long auditEntries, long postmasters, String fsync) {
 
         boolean passed() {
-            return lost == 0 && replayedToOtherCase == 0 && duplicates == 0 && auditValid && drillCases == acknowledgedSoFar && postmasters == 1;
+            return lost == 0 && replayedToOtherCase == 0 && duplicates == 0 && auditValid && drillCases == acknowledgedSoFar && postmasters == 1
+                    && fsync.equals("on");
         }
 
         @Override
         public String toString() {
             return String.format("acknowledged so far %d, lost %d, replays answered with another case %d, in-flight reports found committed %d,"
-                            + " drill cases in the database %d, duplicate descriptions %d, audit chain %s (%d entries), postmasters on the data dir %d",
+                            + " drill cases in the database %d, duplicate descriptions %d, audit chain %s (%d entries), postmasters on the data dir %d,"
+                            + " fsync %s",
                     acknowledgedSoFar, lost, replayedToOtherCase, committedUnanswered, drillCases, duplicates, auditValid ? "valid" : "BROKEN",
-                    auditEntries, postmasters);
+                    auditEntries, postmasters, fsync);
         }
     }
 
@@ -273,14 +278,25 @@ public final class CrashDrill {
 
     /** Cases of this drill in the database and how many distinct descriptions (one per key) they carry. */
     private long[] caseCounts() throws Exception {
-        Matcher port = lastLogLine(DB_PORT).orElseThrow(() -> new IllegalStateException("no embedded PostgreSQL port in " + log));
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port.group(1) + "/postgres", "postgres", "postgres");
-             Statement s = c.createStatement();
+        try (Connection c = database(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select count(*), count(distinct description) from cases.case_file where description like 'crash drill "
                      + runId + " %'")) {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2)};
         }
+    }
+
+    private String databaseSetting(String name) throws Exception {
+        try (Connection c = database(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** The embedded server of the latest run, on the port it logged. */
+    private Connection database() throws Exception {
+        Matcher port = lastLogLine(DB_PORT).orElseThrow(() -> new IllegalStateException("no embedded PostgreSQL port in " + log));
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port.group(1) + "/postgres", "postgres", "postgres");
     }
 
     /** PostgreSQL servers whose command line names this data directory: 1 after a clean takeover. */
@@ -322,6 +338,14 @@ public final class CrashDrill {
             if (!server.waitFor(60, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
             }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
