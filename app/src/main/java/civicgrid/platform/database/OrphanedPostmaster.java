@@ -11,9 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,11 +96,7 @@ final class OrphanedPostmaster {
         }
     }
 
-    long pid() {
-        return process.pid();
-    }
-
-    /** Fast shutdown, then waits until the server has exited and removed its pid file. */
+    /** Fast shutdown, then waits until the server has exited (it removes its pid file on the way out). */
     void stop() {
         log.warn("An embedded PostgreSQL (PID {}) from an earlier run that did not stop is still running on {}: stopping it (fast shutdown)",
                 process.pid(), dataDir);
@@ -112,17 +105,19 @@ final class OrphanedPostmaster {
             // SIGTERM: a smart shutdown, which waits for sessions to end (the dead JVM's are gone)
             process.destroy();
         }
-        try {
-            process.onExit().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("The embedded PostgreSQL (PID " + process.pid() + ") left running on " + dataDir
-                    + " by an earlier run did not stop within " + STOP_WAIT.toSeconds() + " s. Stop it (kill -INT " + process.pid()
-                    + ") and start again.", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while stopping the orphaned embedded PostgreSQL", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
+        long deadline = started + STOP_WAIT.toNanos();
+        while (process.isAlive()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The embedded PostgreSQL (PID " + process.pid() + ") left running on " + dataDir
+                        + " by an earlier run did not stop within " + STOP_WAIT.toSeconds() + " s. Stop it (kill -INT " + process.pid()
+                        + ") and start again.");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while stopping the orphaned embedded PostgreSQL", e);
+            }
         }
         log.info("The orphaned embedded PostgreSQL (PID {}) stopped after {} ms; the data directory {} is free", process.pid(),
                 (System.nanoTime() - started) / 1_000_000, dataDir);
