@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The crash drill: the packaged jar ({@code java -jar}, embedded PostgreSQL with its defaults) takes
  * reports at full speed with an {@code Idempotency-Key} each, is killed with {@code kill -9} in the
- * middle of the stream, and is started again with the same command on the same data directory.
+ * middle of the stream, and is started again with the same command on the same data directory
+ * (every second round its PostgreSQL is killed with it, as an OOM kill or a container stop would).
  * After every restart: each acknowledged (2xx) report is still readable, replaying every key sent
  * (acknowledged or in flight when the process died) creates no second case, no description appears
  * twice in the database, and the audit chain verifies. Figures go to {@code bench/results/crash-drill.txt}.
@@ -107,13 +108,14 @@ public final class CrashDrill {
             drill.pickPoints();
             SplittableRandom random = new SplittableRandom();
             for (int round = 1; round <= rounds; round++) {
-                String load = drill.loadAndKill(threads, loadSeconds - 3 + random.nextInt(7));
+                boolean databaseToo = round % 2 == 0;
+                String load = drill.loadAndKill(threads, loadSeconds - 3 + random.nextInt(7), databaseToo);
                 double restart = drill.start();
                 Verdict verdict = drill.verify();
                 allPassed &= verdict.passed();
                 String line = String.format("round %d: %s; restart %.1f s to health UP (%s); %s", round, load, restart,
                         drill.lastLogLine(ORPHAN_STOPPED).map(m -> "orphan PID " + m.group(1) + " stopped in " + m.group(2) + " ms")
-                                .orElse("NO ORPHAN STOPPED"), verdict);
+                                .orElse(databaseToo ? "PostgreSQL recovered from its WAL" : "NO ORPHAN STOPPED"), verdict);
                 System.out.println(line);
                 lines.add(line);
             }
@@ -173,7 +175,7 @@ public final class CrashDrill {
     }
 
     /** Reports from {@code threads} threads until {@code kill -9} after {@code seconds}; what happened. */
-    private String loadAndKill(int threads, int seconds) throws Exception {
+    private String loadAndKill(int threads, int seconds, boolean databaseToo) throws Exception {
         long ackBefore = acknowledged.size();
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> workers = new ArrayList<>();
@@ -204,12 +206,32 @@ public final class CrashDrill {
         running.set(false); // requests already sent stay in flight; no new ones go to a dead server
         server.destroyForcibly(); // SIGKILL
         server.waitFor(30, TimeUnit.SECONDS);
+        String killed = "kill -9 of CivicGrid (PID " + pid + ")";
+        if (databaseToo) {
+            killed += " and of its PostgreSQL (" + killDatabase() + " processes)";
+        }
         for (Thread worker : workers) {
             worker.join();
         }
-        return String.format("%d reports acknowledged in %d s (%.0f/s), %d in flight at kill -9 of PID %d, %d rejected so far",
-                acknowledged.size() - ackBefore, seconds, (acknowledged.size() - ackBefore) / (double) seconds, inFlight.size(), pid,
+        return String.format("%d reports acknowledged in %d s (%.0f/s), %d in flight at the %s, %d rejected so far",
+                acknowledged.size() - ackBefore, seconds, (acknowledged.size() - ackBefore) / (double) seconds, inFlight.size(), killed,
                 rejected.get());
+    }
+
+    /**
+     * SIGKILL to the postmaster and every backend, as when the OOM killer or a container stop takes
+     * the whole process tree: the next start finds a stale pid file and PostgreSQL replays its WAL.
+     */
+    private int killDatabase() throws Exception {
+        Path pidFile = Path.of(environment.get("CIVICGRID_DB_EMBEDDED_DATA_DIR"), "postmaster.pid");
+        ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim())).orElseThrow();
+        List<ProcessHandle> tree = new ArrayList<>(postmaster.descendants().toList());
+        tree.add(postmaster);
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : tree) {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        }
+        return tree.size();
     }
 
     private Verdict verify() throws Exception {
