@@ -36,3 +36,5 @@ java -Xmx3g -cp "$CP" civicgrid.bench.IntakeBenchmark | grep -E "machine|reports
 java -Xmx3g -cp "$CP" civicgrid.bench.MapPaintBenchmark | grep -E "machine|paint"
 java -Xmx3g -cp "$CP" civicgrid.bench.SseFanOutBenchmark | grep -E "consoles|round"
 bench/start-time.sh | tee "$RESULTS/start-time.txt"
+# kill -9 under load and restart, three times: nothing acknowledged lost, no duplicates (bench/results/crash-drill.txt)
+bench/crash-drill.sh | grep -E "machine|round|result"
