@@ -168,7 +168,7 @@ class DemoRegisters implements ApplicationRunner {
         try (Connection c = dataSource.getConnection()) {
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn("copy duty.person (grid_code, name, id_number, phone, address, key_groups, lon, lat, registered_on)"
-                    + " from stdin with (format csv)", new StringReader(persons.toString()));
+                    + " from stdin with (format csv, force_not_null (key_groups))", new StringReader(persons.toString()));
             copy.copyIn("copy duty.house (grid_code, address, building, unit, room, occupancy, holder_name, holder_phone, lon, lat,"
                     + " registered_on) from stdin with (format csv)", new StringReader(houses.toString()));
             copy.copyIn("copy duty.enterprise (grid_code, credit_code, name, kind, address, contact_name, contact_phone, frontage_duty,"
