@@ -4,6 +4,8 @@ import civicgrid.duty.domain.DueTask;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,19 +36,23 @@ public class TaskStore {
             rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), rs.getString(14),
             (Double) rs.getObject(15), rs.getString(16), rs.getString(17), rs.getString(18));
 
-    /** Inserts the tasks not there yet; returns how many were new. */
+    /**
+     * Inserts the tasks not there yet; returns how many were new. One multi-row statement per chunk,
+     * because its update count is exact where a rewritten JDBC batch only says "some rows".
+     */
     public int insertMissing(String workerUsername, List<DueTask> tasks) {
         int created = 0;
-        for (int from = 0; from < tasks.size(); from += 1000) {
-            List<Object[]> rows = tasks.subList(from, Math.min(tasks.size(), from + 1000)).stream()
-                    .map(t -> new Object[] {UUID.randomUUID(), UUID.fromString(t.workerId()), workerUsername, t.gridCode(), t.itemCode(),
-                        t.listVersion(), t.subjectKind().name(), t.subjectKey(), t.date(), t.lon(), t.lat()})
-                    .toList();
-            for (int n : jdbc.batchUpdate("insert into duty.task (id, worker_id, worker_username, grid_code, item_code, list_version,"
-                    + " subject_kind, subject_key, due_date, lon, lat) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " on conflict (worker_id, item_code, subject_kind, subject_key, due_date) do nothing", rows)) {
-                created += Math.max(n, 0);
+        for (int from = 0; from < tasks.size(); from += 500) {
+            List<DueTask> chunk = tasks.subList(from, Math.min(tasks.size(), from + 500));
+            List<Object> args = new ArrayList<>(chunk.size() * 11);
+            for (DueTask t : chunk) {
+                args.addAll(List.of(UUID.randomUUID(), UUID.fromString(t.workerId()), workerUsername, t.gridCode(), t.itemCode(),
+                        t.listVersion(), t.subjectKind().name(), t.subjectKey(), t.date(), t.lon(), t.lat()));
             }
+            created += jdbc.update("insert into duty.task (id, worker_id, worker_username, grid_code, item_code, list_version,"
+                    + " subject_kind, subject_key, due_date, lon, lat) values "
+                    + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                    + " on conflict (worker_id, item_code, subject_kind, subject_key, due_date) do nothing", args.toArray());
         }
         return created;
     }
