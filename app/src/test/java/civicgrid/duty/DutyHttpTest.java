@@ -231,10 +231,48 @@ class DutyHttpTest extends IntegrationTest {
         assertThat(get("/api/v1/duty/registers/pets?unit=" + GRID, "gridworker").status()).isEqualTo(404);
     }
 
+    @Test
+    void everyRegisterKindImportsOnItsNaturalKey() {
+        String shops = "grid_code,credit_code,name,kind,address,contact_name,contact_phone,frontage_duty\n"
+                + GRID + ",92500104ABCD00001A,测试面馆,shop,重庆市大渡口区新山村街道测试路9号,王测试,13800000009,是\n";
+        Response first = importInto("enterprises", shops);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(importInto("enterprises", shops).json().get("created").asInt()).isZero();
+        Response found = get("/api/v1/duty/registers/enterprises?unit=" + GRID + "&q=" + enc("0001A"), "community");
+        assertThat(found.json().size()).isEqualTo(1);
+        assertThat(found.json().get(0).get("frontageDuty").asBoolean()).isTrue();
+        assertThat(found.json().get(0).get("kind").asString()).isEqualTo("SHOP");
+        assertThat(found.json().get(0).get("contactPhone").asString()).as("masked for community staff").contains("****");
+
+        Response houses = importInto("houses", "grid_code,address,building,unit,room,occupancy\n"
+                + GRID + ",重庆市大渡口区新山村街道测试路9号99栋1单元1-1,99,1,1-1,TENANT\n"
+                + GRID + ",重庆市大渡口区新山村街道测试路9号99栋1单元1-2,99,1,1-2,RENTED\n");
+        assertThat(houses.status()).isEqualTo(400);
+        assertThat(houses.json().get("detail").asString()).contains("line 3: occupancy must be one of OWNER, TENANT, VACANT");
+
+        Response places = importInto("places", "grid_code,code,name,kind,address,fire_lane,lon,lat\n"
+                + GRID + ",KP-TEST-1,测试小学,SCHOOL,重庆市大渡口区新山村街道测试路10号,true,106.48,\n");
+        assertThat(places.status()).isEqualTo(400);
+        assertThat(places.json().get("detail").asString()).contains("line 2: lon and lat come together");
+    }
+
+    @Test
+    void aPastDayIsNotPlannedAfterwards() {
+        assertThat(tasks("gridworker", today().minusDays(30)).size()).isZero();
+        assertThat(get("/api/v1/duty/tasks?date=yesterday", "gridworker").json().get("code").asString()).isEqualTo("INVALID_DATE");
+        assertThat(get("/api/v1/duty/tasks", "citizen").status()).isEqualTo(403);
+    }
+
     JsonNode search(String q) {
         Response r = get("/api/v1/duty/registers/people?unit=" + GRID + "&q=" + enc(q), "gridworker");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
+    }
+
+    Response importInto(String register, String csv) {
+        return send(HttpRequest.newBuilder(URI.create(url("/api/v1/duty/registers/" + register + "/import?unit=500104001001")))
+                .header("Authorization", basic("community", "demo")).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build());
     }
 
     Response importPeople(String user, String csv) {

@@ -50,6 +50,7 @@ public class DailyTasks {
     private static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
     private static final int MAX_NOTE = 1000;
     private static final int WORKERS_PER_PAGE = 500;
+    private static final int PLAN_AHEAD_DAYS = 7;
     private final TaskStore tasks;
     private final DutyListStore lists;
     private final RegisterStore registers;
@@ -136,7 +137,10 @@ public class DailyTasks {
         List<StoredTask> found;
         if (unit == null) {
             viewer = identity.requireRole(Role.GRID_WORKER);
-            if (!tasks.plannedFor(viewer.id().value(), date) && !date.isBefore(today())) {
+            // planned on demand from today up to a week ahead (a phone checking tomorrow); never for the past, whose tasks
+            // were planned then, nor far ahead, which would let one account fill the table
+            boolean plannable = !date.isBefore(today()) && !date.isAfter(today().plusDays(PLAN_AHEAD_DAYS));
+            if (plannable && !tasks.plannedFor(viewer.id().value(), date)) {
                 plan(list, viewer, date);
             }
             found = tasks.ofWorker(viewer.id().value(), date);
