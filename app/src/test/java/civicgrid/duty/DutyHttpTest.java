@@ -257,6 +257,45 @@ class DutyHttpTest extends IntegrationTest {
     }
 
     @Test
+    void theCityAndADistrictPublishNewVersionsOfTheirOwnPartOnly() {
+        JsonNode before = get("/api/v1/duty/list", "gridworker").json();
+        int version = before.get("version").asInt();
+        StringBuilder cityItems = new StringBuilder();
+        for (JsonNode item : before.get("items")) {
+            if (!item.has("districtCode")) {
+                cityItems.append(cityItems.isEmpty() ? "" : ",").append(JSON.writeValueAsString(Map.of("code", item.get("code").asString(),
+                        "category", item.get("category").asString(), "titleZh", item.get("titleZh").asString(), "titleEn",
+                        item.get("titleEn").asString(), "subjectKind", item.get("subjectKind").asString(), "everyDays",
+                        item.get("everyDays").asInt())));
+            }
+        }
+        Response city = put("/api/v1/duty/list/city", "city", "{\"items\": [" + cityItems + "]}");
+        assertThat(city.status()).as(city.body()).isEqualTo(200);
+        assertThat(city.json().get("version").asInt()).isGreaterThan(version);
+        assertThat(city.json().get("items").size()).isEqualTo(before.get("items").size());
+        assertThat(put("/api/v1/duty/list/city", "dadukou", "{\"items\": []}").status()).isEqualTo(403);
+
+        String flood = "{\"items\": [{\"code\": \"YANGTZE_BANK_PATROL\", \"titleZh\": \"长江岸线巡查\", \"titleEn\": \"Yangtze bank\","
+                + " \"subjectKind\": \"GRID\", \"everyDays\": 7}, {\"code\": \"FLOOD_SEASON_CHECK\", \"titleZh\": \"汛期隐患排查\","
+                + " \"titleEn\": \"Flood season check\", \"subjectKind\": \"GRID\", \"everyDays\": 30}]}";
+        Response district = put("/api/v1/duty/list/districts/500104", "dadukou", flood);
+        assertThat(district.status()).as(district.body()).isEqualTo(200);
+        List<String> codes = new ArrayList<>();
+        district.json().get("items").forEach(i -> codes.add(i.get("code").asString() + "@" + (i.has("districtCode") ? i.get("districtCode").asString() : "city")));
+        assertThat(codes).contains("FLOOD_SEASON_CHECK@500104", "YANGTZE_BANK_PATROL@500104", "OLD_TOWN_CROWD_WATCH@500106", "GRID_PATROL@city");
+        assertThat(put("/api/v1/duty/list/districts/500106", "dadukou", flood).json().get("code").asString()).isEqualTo("OUT_OF_SCOPE");
+        assertThat(put("/api/v1/duty/list/districts/500104", "xinshancun", flood).json().get("code").asString()).isEqualTo("ROLE_NOT_ALLOWED");
+        Response bad = put("/api/v1/duty/list/districts/500104", "dadukou", flood.replace("\"everyDays\": 30", "\"everyDays\": 0"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("code").asString()).isEqualTo("INVALID_ITEM");
+    }
+
+    Response put(String path, String user, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basic(user, "demo"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    @Test
     void aPastDayIsNotPlannedAfterwards() {
         assertThat(tasks("gridworker", today().minusDays(30)).size()).isZero();
         assertThat(get("/api/v1/duty/tasks?date=yesterday", "gridworker").json().get("code").asString()).isEqualTo("INVALID_DATE");

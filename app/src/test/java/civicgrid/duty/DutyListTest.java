@@ -92,6 +92,21 @@ class DutyListTest {
     }
 
     @Test
+    void aNewVersionReplacesOnlyThePartItsPublisherOwns() {
+        DutyItem flood = new DutyItem("FLOOD_SEASON", DutyCategory.DISTRICT_PLUS_ONE, "汛期巡查", "Flood season", SubjectKind.GRID,
+                Cadence.daily(), "500104");
+        DutyList district = LIST.withDistrictItems("500104", List.of(flood));
+        assertThat(district.version()).isEqualTo(2);
+        assertThat(district.items().stream().map(DutyItem::code))
+                .containsExactlyInAnyOrder("PATROL", "VISIT_LONE_ELDERLY", "KEY_PLACE_FIRE_LANE", "FLOOD_SEASON", "OLD_TOWN_CROWDS");
+        DutyList city = district.withCityItems(List.of(LIST.items().get(0)));
+        assertThat(city.version()).isEqualTo(3);
+        assertThat(city.items().stream().map(DutyItem::code)).containsExactlyInAnyOrder("PATROL", "FLOOD_SEASON", "OLD_TOWN_CROWDS");
+        assertThatThrownBy(() -> LIST.withDistrictItems("500106", List.of(flood))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LIST.withCityItems(List.of(flood))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aTickFarFromThePlaceOrWithoutPositionIsFlagged() {
         TickCheck check = new TickCheck(300);
         assertThat(check.check(106.5, 29.5, 106.5, 29.5005).flag()).isNull();

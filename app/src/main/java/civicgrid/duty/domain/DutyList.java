@@ -23,6 +23,30 @@ public record DutyList(int version, LocalDate startsOn, List<DutyItem> items) {
         }
     }
 
+    /** The next version with the city's own items replaced and every district's "+1" kept. */
+    public DutyList withCityItems(List<DutyItem> cityItems) {
+        for (DutyItem item : cityItems) {
+            if (item.districtCode() != null || item.category() == DutyCategory.DISTRICT_PLUS_ONE) {
+                throw new IllegalArgumentException("The city's item " + item.code() + " belongs to no district.");
+            }
+        }
+        List<DutyItem> next = new ArrayList<>(cityItems);
+        items.stream().filter(i -> i.districtCode() != null).forEach(next::add);
+        return new DutyList(version + 1, startsOn, next);
+    }
+
+    /** The next version with one district's "+1" items replaced; the city's and other districts' items stay. */
+    public DutyList withDistrictItems(String districtCode, List<DutyItem> districtItems) {
+        for (DutyItem item : districtItems) {
+            if (!districtCode.equals(item.districtCode()) || item.category() != DutyCategory.DISTRICT_PLUS_ONE) {
+                throw new IllegalArgumentException("The item " + item.code() + " is not a \"+1\" of district " + districtCode + ".");
+            }
+        }
+        List<DutyItem> next = new ArrayList<>(items.stream().filter(i -> !districtCode.equals(i.districtCode())).toList());
+        next.addAll(districtItems);
+        return new DutyList(version + 1, startsOn, next);
+    }
+
     /** The items a grid works on: the city's and its district's. */
     public List<DutyItem> itemsFor(String gridCode) {
         return items.stream().filter(i -> i.appliesTo(gridCode)).toList();

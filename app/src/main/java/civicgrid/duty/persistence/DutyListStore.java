@@ -7,6 +7,7 @@ import civicgrid.duty.domain.DutyList;
 import civicgrid.duty.domain.SubjectKind;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +24,20 @@ public class DutyListStore {
     public DutyList current() {
         return jdbc.query("select version, starts_on from duty.duty_list order by version desc limit 1",
                 (rs, i) -> load(rs.getInt(1), rs.getObject(2, LocalDate.class))).get(0);
+    }
+
+    /** Publishes a new version; false when that version exists already (somebody published first). */
+    public boolean publish(DutyList list, String by) {
+        try {
+            jdbc.update("insert into duty.duty_list (version, starts_on, published_by) values (?, ?, ?)", list.version(), list.startsOn(), by);
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+        jdbc.batchUpdate("insert into duty.duty_item (version, code, category, title_zh, title_en, subject_kind, every_days, district_code)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)", list.items().stream().map(i -> new Object[] {list.version(), i.code(),
+                    i.category().name(), i.titleZh(), i.titleEn(), i.subjectKind().name(), i.cadence().everyDays(), i.districtCode()})
+                .toList());
+        return true;
     }
 
     private DutyList load(int version, LocalDate startsOn) {

@@ -1,9 +1,10 @@
 package civicgrid.duty.web;
 
 import civicgrid.duty.app.DailyTasks;
+import civicgrid.duty.app.DutyLists;
+import civicgrid.duty.domain.DutyList;
 import civicgrid.duty.app.Registers;
 import civicgrid.duty.domain.DutyItem;
-import civicgrid.duty.persistence.DutyListStore;
 import civicgrid.identity.IdentityApi;
 import civicgrid.platform.CivicGridException;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,10 +31,10 @@ class DutyController {
 
     private final DailyTasks tasks;
     private final Registers registers;
-    private final DutyListStore lists;
+    private final DutyLists lists;
     private final IdentityApi identity;
 
-    DutyController(DailyTasks tasks, Registers registers, DutyListStore lists, IdentityApi identity) {
+    DutyController(DailyTasks tasks, Registers registers, DutyLists lists, IdentityApi identity) {
         this.tasks = tasks;
         this.registers = registers;
         this.lists = lists;
@@ -50,7 +52,25 @@ class DutyController {
     @GetMapping("/list")
     ListView dutyList() {
         identity.requireCurrentUser();
-        var list = lists.current();
+        return view(lists.current());
+    }
+
+    record ItemsBody(List<DutyLists.ItemInput> items) {
+    }
+
+    /** Publishes the city's items as a new version (city center, administrators); the districts' "+1"s are kept. */
+    @PutMapping("/list/city")
+    ListView publishCity(@RequestBody ItemsBody body) {
+        return view(lists.publishCityItems(body.items()));
+    }
+
+    /** Publishes a district's "+1" items as a new version (that district's center, or the city's). */
+    @PutMapping("/list/districts/{district}")
+    ListView publishDistrict(@PathVariable String district, @RequestBody ItemsBody body) {
+        return view(lists.publishDistrictItems(district, body.items()));
+    }
+
+    private static ListView view(DutyList list) {
         return new ListView(list.version(), list.startsOn(), list.items().stream().map(DutyController::item).toList());
     }
 
