@@ -225,6 +225,16 @@ class DutyHttpTest extends IntegrationTest {
         assertThat(found.size()).isEqualTo(1);
         assertThat(found.get(0).get("name").asString()).isEqualTo("测试甲改");
         assertThat(found.get(0).get("keyGroups").get(0).asString()).isEqualTo("LONE_ELDERLY");
+        assertThat(importPeople("xinshancun", header + good.replace("测试甲", "测试甲改")).json().get("updated").asInt()).isEqualTo(2);
+        String history = "/api/v1/duty/registers/people/" + found.get(0).get("id").asLong() + "/history";
+        JsonNode changes = get(history, "gridworker").json();
+        assertThat(changes.size()).as("created, renamed; the identical third import changed nothing").isEqualTo(2);
+        assertThat(changes.get(0).get("action").asString()).isEqualTo("UPDATED");
+        assertThat(changes.get(0).get("fields").toString()).isEqualTo("[\"name\"]");
+        assertThat(changes.get(0).get("by").asString()).isEqualTo("xinshancun");
+        assertThat(changes.get(1).get("action").asString()).isEqualTo("CREATED");
+        assertThat(get(history, "ciqikou").status()).isEqualTo(403);
+        assertThat(get("/api/v1/duty/registers/people/999999999/history", "gridworker").status()).isEqualTo(404);
 
         assertThat(importPeople("ciqikou", header + good).status()).isEqualTo(403);
         assertThat(importPeople("xinshancun", "name\n张三\n").json().get("code").asString()).isEqualTo("INVALID_CSV_HEADER");

@@ -177,7 +177,7 @@ public class DailyTasks {
                 geo.unit(UnitCode.of(t.subjectKey())).ifPresent(u -> subject.put("name", u.name()));
             } else {
                 Map<String, Object> row = rows.getOrDefault(kind, Map.of()).get(Long.parseLong(t.subjectKey()));
-                subject = row == null ? new LinkedHashMap<>() : new LinkedHashMap<>(civicgrid.duty.app.Registers.view(register(kind), row, viewer));
+                subject = row == null ? new LinkedHashMap<>() : new LinkedHashMap<>(Registers.view(register(kind), row, viewer));
                 subject.put("kind", kind.name());
             }
             Done done = t.doneAt() == null ? null : new Done(t.doneAt().toString(), t.doneBy(), t.distanceMeters(), t.flag(),

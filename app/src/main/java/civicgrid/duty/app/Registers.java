@@ -114,6 +114,7 @@ public class Registers {
                     MAX_ERRORS_SHOWN))) + (errors.size() > MAX_ERRORS_SHOWN ? "; ..." : ""));
         }
         long before = store.count(kind, prefix);
+        store.actAs(editor.username());
         store.upsert(kind, rows);
         long created = store.count(kind, prefix) - before;
         audit.record("DUTY_REGISTER_IMPORTED", "DUTY_REGISTER", kind.path() + ":" + unit, null,
@@ -132,6 +133,18 @@ public class Registers {
             throw CivicGridException.badRequest("QUERY_TOO_LONG", "q has at most 40 characters.");
         }
         return store.search(kind, prefix, text, page * size, size).stream().map(row -> view(kind, row, viewer)).toList();
+    }
+
+    /** Who created or changed which fields of one row, newest first (field names only, never old values). */
+    public List<RegisterStore.Change> history(RegisterKind kind, long id) {
+        String grid = store.gridOf(kind, id);
+        if (grid == null) {
+            throw CivicGridException.notFound("REGISTER_ROW_NOT_FOUND", "No row " + id + " in the " + kind.path() + " register.");
+        }
+        access.requireViewer(grid);
+        return store.history(kind, id).stream()
+                .map(c -> new RegisterStore.Change(c.action(), c.fields().stream().map(Registers::camel).toList(), c.by(), c.at()))
+                .toList();
     }
 
     /** A stored row as the API shows it: camelCase names, personal data masked as the viewer requires. */

@@ -41,6 +41,28 @@ public class RegisterStore {
         }
     }
 
+    /** Names the writer of this transaction's register changes in their edit history. */
+    public void actAs(String actor) {
+        jdbc.queryForObject("select set_config('civicgrid.actor', ?, true)", String.class, actor);
+    }
+
+    public record Change(String action, List<String> fields, String by, java.time.Instant at) {
+    }
+
+    /** One row's grid code, or null when there is no such row. */
+    public String gridOf(RegisterKind kind, long id) {
+        return jdbc.query("select grid_code from duty." + kind.table() + " where id = ?", (rs, i) -> rs.getString(1), id).stream()
+                .findFirst().orElse(null);
+    }
+
+    /** One row's edit history, newest first. */
+    public List<Change> history(RegisterKind kind, long id) {
+        return jdbc.query("select action, fields, changed_by, changed_at from duty.register_change where register = ? and row_id = ?"
+                        + " order by id desc limit 200",
+                (rs, i) -> new Change(rs.getString(1), rs.getString(2).isEmpty() ? List.of() : List.of(rs.getString(2).split(",")),
+                        rs.getString(3), rs.getTimestamp(4).toInstant()), kind.table(), id);
+    }
+
     public long count(RegisterKind kind, String unitPrefix) {
         Long n = jdbc.queryForObject("select count(*) from duty." + kind.table() + " where grid_code like ?", Long.class,
                 unitPrefix + "%");

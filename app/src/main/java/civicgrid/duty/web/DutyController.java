@@ -5,6 +5,7 @@ import civicgrid.duty.app.DutyLists;
 import civicgrid.duty.domain.DutyList;
 import civicgrid.duty.app.Registers;
 import civicgrid.duty.domain.DutyItem;
+import civicgrid.duty.persistence.RegisterStore;
 import civicgrid.identity.IdentityApi;
 import civicgrid.platform.CivicGridException;
 import java.io.IOException;
@@ -111,6 +112,11 @@ class DutyController {
     List<Map<String, Object>> register(@PathVariable String register, @RequestParam String unit, @RequestParam(required = false) String q,
                                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         return registers.search(Registers.kind(register), unit, q, page, size);
+    }
+
+    @GetMapping("/registers/{register}/{id}/history")
+    List<RegisterStore.Change> history(@PathVariable String register, @PathVariable long id) {
+        return registers.history(Registers.kind(register), id);
     }
 
     @PostMapping(value = "/registers/{register}/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
