@@ -47,6 +47,9 @@ public class DutyLists {
     @Transactional
     public DutyList publishCityItems(List<ItemInput> items) {
         CurrentUser user = identity.requireRole(Role.CITY_OPERATOR, Role.ADMINISTRATOR);
+        if (items == null || items.isEmpty()) {
+            throw CivicGridException.badRequest("INVALID_ITEM", "The city's list holds at least one item.");
+        }
         DutyList current = store.current();
         DutyList next = build(() -> current.withCityItems(items(items, null)));
         return publish(next, user, "city");
