@@ -86,7 +86,13 @@ class MobileBrowserTest extends IntegrationTest {
             assertThat(browser.consoleLog()).doesNotContain("SEVERE");
 
             browser.driver().findElement(By.id("logout")).click();
-            wait.until(d -> d.getCurrentUrl().contains("/login?logout"));
+            try {
+                wait.until(d -> d.getCurrentUrl().endsWith("/login?logout"));
+                assertThat(browser.text(".msg")).isEqualTo("您已退出登录");
+            } catch (org.openqa.selenium.TimeoutException e) {
+                browser.screenshot("mobile-logout-failed");
+                throw new AssertionError("after sign-out: " + browser.driver().getCurrentUrl() + "\n" + browser.consoleLog(), e);
+            }
         } finally {
             Files.deleteIfExists(photo);
         }
