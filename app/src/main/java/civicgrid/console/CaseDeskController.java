@@ -36,14 +36,6 @@ class CaseDeskController {
         return page(id, true, model, locale);
     }
 
-    /** The grid worker's phone page: the open cases of their grid. */
-    @GetMapping("/m")
-    String mobile(Model model) {
-        CurrentUser user = consoleUser();
-        model.addAttribute("user", user);
-        return "mobile";
-    }
-
     private String page(UUID id, boolean mobile, Model model, Locale locale) {
         CurrentUser user = consoleUser();
         model.addAttribute("user", user);
