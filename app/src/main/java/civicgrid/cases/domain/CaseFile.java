@@ -370,6 +370,11 @@ public final class CaseFile {
         if (actor.isSystem()) {
             return;
         }
+        if ((action == CaseAction.CHECK_PASS || action == CaseAction.CHECK_FAIL) && isAssignee(actor)) {
+            // handling and checking are kept apart: the department that did the work does not pass its own work
+            throw new CaseRuleViolation(FORBIDDEN, "OWN_WORK", "Someone other than " + assignment.departmentInstance()
+                    + ", which did the work, checks it.");
+        }
         if (rule.assigneeOnly()) {
             if (!isAssignee(actor)) {
                 throw new CaseRuleViolation(FORBIDDEN, "NOT_ASSIGNEE", "This case is assigned to "
