@@ -104,11 +104,49 @@ public class CasesApi {
             command = command.withExtension(new TimeLimit(current.clock().limit().clock(), request.extension()));
         }
         if (request.mergeInto() != null) {
-            command = command.withMergeInto(parseId(request.mergeInto()));
+            command = command.withMergeInto(mergeTarget(request.mergeInto().strip()));
         }
         return command;
     }
 
+
+    /** A case id, or a case number as people read it out ({@code CG20261125000012}). */
+    private CaseId mergeTarget(String idOrNumber) {
+        if (idOrNumber.length() == 36) {
+            return parseId(idOrNumber);
+        }
+        return cases.findByNumber(idOrNumber).map(CaseFile::id).orElseThrow(() -> CivicGridException.badRequest(
+                "MERGE_TARGET_INVALID", "No case numbered " + idOrNumber + " to merge into."));
+    }
+
+    /**
+     * Every department instance responsible where the case is (one per catalog department), the
+     * routing suggestion first: what a dispatcher chooses from and how the desk names instances.
+     */
+    public List<DepartmentChoice> departmentsFor(CaseId id) {
+        CaseFile file = visible(workflow.load(id), actor());
+        String suggested = workflow.routing(file).target().departmentInstance();
+        var l = file.location();
+        List<DepartmentChoice> out = new ArrayList<>();
+        for (Department d : catalog.departments()) {
+            String instance = d.instanceFor(l.districtCode(), l.streetCode(), l.communityCode());
+            String unit = switch (d.level()) {
+                case "CITY" -> null;
+                case "STREET" -> l.streetCode();
+                case "COMMUNITY" -> l.communityCode();
+                default -> l.districtCode();
+            };
+            String unitName = unit == null ? null : geo.unit(civicgrid.geo.UnitCode.of(unit)).map(u -> u.name()).orElse(unit);
+            DepartmentChoice choice = new DepartmentChoice(instance, d.code(), d.level(), unitName, d.nameZh(), d.nameEn(),
+                    instance.equals(suggested));
+            if (choice.suggested()) {
+                out.add(0, choice);
+            } else {
+                out.add(choice);
+            }
+        }
+        return out;
+    }
 
     public CaseView get(CaseId id) {
         Actor actor = actor();

@@ -190,10 +190,17 @@ class CaseFileTest {
                 HANDLER, "2026-11-25T10:10");
         assertThat(refusal(file, CaseCommand.of(CaseAction.REQUEST_POSTPONE, "again")
                 .withExtension(TimeLimit.of(ClockType.WORK_HOURS, 4)), HANDLER, "2026-11-25T10:11")).isEqualTo("POSTPONEMENT_PENDING");
+        // what is offered follows: one request at a time, a decision only while one waits
+        assertThat(file.allows(CaseAction.REQUEST_POSTPONE, HANDLER)).isFalse();
+        assertThat(file.allows(CaseAction.APPROVE_POSTPONE, STREET)).isTrue();
+        assertThat(file.allows(CaseAction.REJECT_POSTPONE, STREET)).isTrue();
         assertThat(file.clock().deadline()).isEqualTo(at("2026-11-25T16:00"));
         act(file, CaseCommand.of(CaseAction.APPROVE_POSTPONE), STREET, "2026-11-25T10:20");
         assertThat(file.clock().deadline()).isEqualTo(at("2026-11-26T11:00"));
         assertThat(file.figures().postponements()).isEqualTo(1);
+        assertThat(file.allows(CaseAction.APPROVE_POSTPONE, STREET)).isFalse();
+        assertThat(file.allows(CaseAction.REJECT_POSTPONE, STREET)).isFalse();
+        assertThat(file.allows(CaseAction.REQUEST_POSTPONE, HANDLER)).isTrue();
     }
 
     @Test
