@@ -7,6 +7,7 @@ import civicgrid.cases.domain.Actor;
 import civicgrid.cases.domain.Assignment;
 import civicgrid.cases.domain.CaseCommand;
 import civicgrid.cases.domain.CaseFile;
+import civicgrid.cases.domain.CaseRules;
 import civicgrid.cases.persistence.CaseQueries;
 import civicgrid.cases.persistence.CaseRatesQuery;
 import civicgrid.cases.persistence.CaseStatsQuery;
@@ -23,6 +24,8 @@ import civicgrid.platform.CivicGridException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,6 +112,13 @@ public class CasesApi {
         return command;
     }
 
+
+    /** The actions whose rule asks for a reason (the desk asks for one before sending them). */
+    public static Set<CaseAction> actionsNeedingReason() {
+        return Arrays.stream(CaseAction.values()).filter(CaseAction::byHand)
+                .filter(a -> CaseRules.rule(a) != null && CaseRules.rule(a).reasonRequired())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(CaseAction.class)));
+    }
 
     /** A case id, or a case number as people read it out ({@code CG20261125000012}). */
     private CaseId mergeTarget(String idOrNumber) {
