@@ -7,6 +7,7 @@ import civicgrid.cases.domain.Actor;
 import civicgrid.cases.domain.Assignment;
 import civicgrid.cases.domain.CaseCommand;
 import civicgrid.cases.domain.CaseFile;
+import civicgrid.cases.domain.CaseRules;
 import civicgrid.cases.persistence.CaseQueries;
 import civicgrid.cases.persistence.CaseRatesQuery;
 import civicgrid.cases.persistence.CaseStatsQuery;
@@ -23,6 +24,8 @@ import civicgrid.platform.CivicGridException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,11 +107,56 @@ public class CasesApi {
             command = command.withExtension(new TimeLimit(current.clock().limit().clock(), request.extension()));
         }
         if (request.mergeInto() != null) {
-            command = command.withMergeInto(parseId(request.mergeInto()));
+            command = command.withMergeInto(mergeTarget(request.mergeInto().strip()));
         }
         return command;
     }
 
+
+    /** The actions whose rule asks for a reason (the desk asks for one before sending them). */
+    public static Set<CaseAction> actionsNeedingReason() {
+        return Arrays.stream(CaseAction.values()).filter(CaseAction::byHand)
+                .filter(a -> CaseRules.rule(a) != null && CaseRules.rule(a).reasonRequired())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(CaseAction.class)));
+    }
+
+    /** A case id, or a case number as people read it out ({@code CG20261125000012}). */
+    private CaseId mergeTarget(String idOrNumber) {
+        if (idOrNumber.length() == 36) {
+            return parseId(idOrNumber);
+        }
+        return cases.findByNumber(idOrNumber).map(CaseFile::id).orElseThrow(() -> CivicGridException.badRequest(
+                "MERGE_TARGET_INVALID", "No case numbered " + idOrNumber + " to merge into."));
+    }
+
+    /**
+     * Every department instance responsible where the case is (one per catalog department), the
+     * routing suggestion first: what a dispatcher chooses from and how the desk names instances.
+     */
+    public List<DepartmentChoice> departmentsFor(CaseId id) {
+        CaseFile file = visible(workflow.load(id), actor());
+        String suggested = workflow.routing(file).target().departmentInstance();
+        var l = file.location();
+        List<DepartmentChoice> out = new ArrayList<>();
+        for (Department d : catalog.departments()) {
+            String instance = d.instanceFor(l.districtCode(), l.streetCode(), l.communityCode());
+            String unit = switch (d.level()) {
+                case "CITY" -> null;
+                case "STREET" -> l.streetCode();
+                case "COMMUNITY" -> l.communityCode();
+                default -> l.districtCode();
+            };
+            String unitName = unit == null ? null : geo.unit(civicgrid.geo.UnitCode.of(unit)).map(u -> u.name()).orElse(unit);
+            DepartmentChoice choice = new DepartmentChoice(instance, d.code(), d.level(), unitName, d.nameZh(), d.nameEn(),
+                    instance.equals(suggested));
+            if (choice.suggested()) {
+                out.add(0, choice);
+            } else {
+                out.add(choice);
+            }
+        }
+        return out;
+    }
 
     public CaseView get(CaseId id) {
         Actor actor = actor();

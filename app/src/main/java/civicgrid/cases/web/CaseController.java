@@ -70,6 +70,12 @@ class CaseController {
         return cases.get(parse(id));
     }
 
+    /** The department instances that can take the case where it is, the routing suggestion first. */
+    @GetMapping("/{id}/departments")
+    List<civicgrid.cases.DepartmentChoice> departments(@PathVariable String id) {
+        return cases.departmentsFor(parse(id));
+    }
+
     @GetMapping("/{id}/history")
     List<Map<String, Object>> history(@PathVariable String id) {
         return cases.history(parse(id));
