@@ -73,7 +73,7 @@ class DemoDevices implements ApplicationRunner {
         double lon = grid.centroidLon() + ((n * 37) % 11 - 5) * 0.00012;
         double lat = grid.centroidLat() + ((n * 53) % 11 - 5) * 0.0001;
         Location where = geo.locate(lon, lat).orElse(null);
-        if (where == null) {
+        if (where == null || !where.grid().code().equals(grid.code())) {
             lon = grid.centroidLon();
             lat = grid.centroidLat();
             where = geo.locate(lon, lat).orElseThrow();

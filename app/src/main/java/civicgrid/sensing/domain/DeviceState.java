@@ -23,6 +23,8 @@ final class DeviceState implements Condition.RateMemory {
     long acknowledged;
     /** rules whose last reading met the raise level (not merely the hysteresis' hold level) */
     long metRaise;
+    /** absence rules that have seen their awaited event (until then the deadline runs from registration) */
+    long awaitedSeen;
     /** timers with an entry in the wheel */
     long filed;
     /** per timer: the due time, or NONE */
@@ -41,7 +43,7 @@ final class DeviceState implements Condition.RateMemory {
     /** Takes new rules: alarms, timers and memory of the old ones are forgotten. */
     void use(RuleSet rules) {
         this.rules = rules;
-        active = acknowledged = metRaise = 0;
+        active = acknowledged = metRaise = awaitedSeen = 0;
         due = new long[4 * rules.size()];
         Arrays.fill(due, NONE);
         escalations = null;

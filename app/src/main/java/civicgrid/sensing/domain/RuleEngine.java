@@ -125,7 +125,12 @@ public final class RuleEngine {
             Rule rule = rules.rule(i);
             if (rule.isAbsence()) {
                 if (rule.awaited(reading)) {
-                    arm(d, i, Math.max(d.due[i] == DeviceState.NONE ? Long.MIN_VALUE : d.due[i], ts + rule.absentFor().toMillis()));
+                    long due = ts + rule.absentFor().toMillis();
+                    boolean seen = (d.awaitedSeen & (1L << i)) != 0;
+                    // a late, buffered event moves the deadline only forward of an event already seen, never back;
+                    // the registration's stand-in deadline gives way to the first real event either way
+                    arm(d, i, seen && d.due[i] != DeviceState.NONE ? Math.max(d.due[i], due) : due);
+                    d.awaitedSeen |= 1L << i;
                     if (d.isActive(i)) {
                         clear(d, i, ts, out);
                     }

@@ -87,6 +87,24 @@ class RuleEngineTest {
     }
 
     @Test
+    void aBufferedOpeningReportedLateCountsFromWhenItHappened() {
+        engine.register("door", Profile.DOOR_MAGNET.defaultRules(), now);
+        engine.accept("door", Reading.of(now - 25 * HOUR, "open", true));
+
+        assertThat(only(engine.advance(now), AlarmRaised.class)).as("the first real opening replaces the registration's stand-in")
+                .extracting(AlarmRaised::ts).containsExactly(now - HOUR);
+    }
+
+    @Test
+    void anOlderOpeningArrivingAfterANewerOneDoesNotBringTheDeadlineForward() {
+        engine.register("door", Profile.DOOR_MAGNET.defaultRules(), now);
+        send("door", "open", true);
+        engine.accept("door", Reading.of(now - 10 * HOUR, "open", true));
+        assertThat(passTime(23 * HOUR)).isEmpty();
+        assertThat(only(passTime(2 * HOUR), AlarmRaised.class)).hasSize(1);
+    }
+
+    @Test
     void aDoorNeverOpenedSinceRegistrationCountsFromRegistration() {
         engine.register("door", Profile.DOOR_MAGNET.defaultRules(), now);
         assertThat(only(passTime(24 * HOUR + MINUTE), AlarmRaised.class)).hasSize(1);
