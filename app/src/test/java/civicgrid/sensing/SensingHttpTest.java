@@ -101,6 +101,7 @@ class SensingHttpTest extends IntegrationTest {
         assertThat(device.get("latest").get("methane").asDouble()).isEqualTo(64.5);
         assertThat(device.get("online").asBoolean()).isTrue();
         assertThat(get("/api/v1/devices/" + id + "/telemetry?key=methane", "admin").json().get("items")).hasSize(1);
+        assertThat(get("/api/v1/devices/" + id + "/telemetry", "admin").json().get("items")).as("every key").hasSize(1);
 
         assertThat(telemetry(id, token, "{\"values\":{\"methane\":30}}").status()).isEqualTo(202);
         assertThat(activeAlarm(id, "METHANE_HIGH")).isNull();
@@ -140,8 +141,11 @@ class SensingHttpTest extends IntegrationTest {
         // the magnet reports, late, the last opening it buffered: 25 hours ago; the timers notice within a second or two
         assertThat(telemetry(id, token, "{\"ts\":" + dayAndAnHourAgo + ",\"values\":{\"open\":true}}").status()).isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> activeAlarm(id, "DOOR_NOT_OPENED") != null
-                && !activeAlarm(id, "DOOR_NOT_OPENED").get("caseId").isNull());
+        // the alarm is stored first, then the case is opened and linked to it
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode alarm = activeAlarm(id, "DOOR_NOT_OPENED");
+            return alarm != null && alarm.hasNonNull("caseId");
+        });
         String caseId = activeAlarm(id, "DOOR_NOT_OPENED").get("caseId").asString();
         assertThat(get("/api/v1/cases/" + caseId, "gridworker").json().get("category").get("code").asString()).isEqualTo("E1102");
 

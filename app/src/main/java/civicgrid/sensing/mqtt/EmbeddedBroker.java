@@ -72,8 +72,27 @@ public class EmbeddedBroker implements SmartLifecycle, CommandPublisher {
                     + " (" + e.getMessage() + "); set CIVICGRID_MQTT_EMBEDDED_PORT (civicgrid.mqtt.embedded-port) to a free port", e);
         }
         server = s;
-        port = s.getPort();
+        port = boundPort(s);
         log.info("Embedded MQTT broker listens on {}:{}", properties.embeddedHost(), port);
+    }
+
+    /** Moquette binds asynchronously: with port 0 the chosen port is known once the bind completed. */
+    private static int boundPort(Server s) {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (s.getPort() <= 0 && System.nanoTime() < until) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (s.getPort() <= 0) {
+            s.stopServer();
+            throw new IllegalStateException("The embedded MQTT broker did not bind a port within 10 s; set CIVICGRID_MQTT_EMBEDDED_PORT"
+                    + " (civicgrid.mqtt.embedded-port) to a free port");
+        }
+        return s.getPort();
     }
 
     /** A taken port stops the start with the setting to change (Moquette would only log the failed bind). */

@@ -110,9 +110,15 @@ public class DeviceStore {
     }
 
     public List<Point> history(String deviceId, String key, Instant from, Instant to, int limit) {
-        return jdbc.query("select ts, key, num_value, text_value from sensing.telemetry where device_id = ? and (? is null or key = ?)"
-                        + " and ts >= ? and ts < ? order by ts limit ?", (rs, i) -> new Point(rs.getTimestamp(1).toInstant(), rs.getString(2),
-                        (Double) rs.getObject(3), rs.getString(4)), deviceId, key, key, Timestamp.from(from), Timestamp.from(to), limit);
+        String sql = "select ts, key, num_value, text_value from sensing.telemetry where device_id = ?" + (key == null ? "" : " and key = ?")
+                + " and ts >= ? and ts < ? order by ts limit ?";
+        List<Object> args = new ArrayList<>(List.of(deviceId));
+        if (key != null) {
+            args.add(key);
+        }
+        args.addAll(List.of(Timestamp.from(from), Timestamp.from(to), limit));
+        return jdbc.query(sql, (rs, i) -> new Point(rs.getTimestamp(1).toInstant(), rs.getString(2), (Double) rs.getObject(3),
+                rs.getString(4)), args.toArray());
     }
 
     /**
