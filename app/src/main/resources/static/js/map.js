@@ -110,11 +110,14 @@
     });
     return Promise.all(loads).then(() => (loads.length ? refreshBasemap() : declutter()));
   }
-  /** Names that would overlap: the larger unit's name stays, the smaller one's waits for a closer zoom. */
+  /**
+   * Names that would overlap: the name of the unit with more open cases stays, then the larger unit's;
+   * the others wait for a closer zoom.
+   */
   function declutter() {
     const placed = [];
-    [...mapEl.querySelectorAll('.map-label')].map((el) => ({ el, size: Number(el.dataset.size || 0) }))
-      .sort((a, b) => b.size - a.size).forEach(({ el }) => {
+    [...mapEl.querySelectorAll('.map-label')].map((el) => ({ el, open: counted.get(el.dataset.code) || 0, size: Number(el.dataset.size || 0) }))
+      .sort((a, b) => (b.open - a.open) || (b.size - a.size)).forEach(({ el }) => {
         el.classList.remove('clash');
         const r = el.firstElementChild.getBoundingClientRect();
         const box = { l: r.left - 2, r: r.right + 2, t: r.top - 1, b: r.bottom + 1 };
@@ -186,6 +189,7 @@
 
   // ---- open cases counted per unit when zoomed out ------------------------------------------------------
   const countLayer = L.layerGroup().addTo(map);
+  const counted = new Map(); // unit code -> open cases, for the units with a count drawn
   const totals = { GREEN: 0, YELLOW: 0, RED: 0, NONE: 0, all: 0 };
   const worstOf = (c) => (c.red > 0 ? 'RED' : c.yellow > 0 ? 'YELLOW' : c.green > 0 ? 'GREEN' : 'NONE');
 
@@ -206,11 +210,13 @@
   }
   function drawCounts(level, counts) {
     countLayer.clearLayers();
+    counted.clear();
     mapEl.dataset.counts = level || 'dots';
     // the names of the counted units move below their circles
     ['DISTRICT', 'STREET'].forEach((k) => mapEl.classList.toggle('counts-' + k, level === k));
     const max = Math.max(1, ...counts.map((c) => c.open));
     counts.filter((c) => c.open > 0).forEach((c) => {
+      counted.set(c.code, c.open);
       const d = Math.round(30 + 26 * Math.sqrt(c.open / max));
       const bubble = document.createElement('div');
       bubble.className = 'bubble';
@@ -447,6 +453,8 @@
   }
 
   // ---- live: server-sent events; another module's source adds its handler to LIVE ------------------------
+  /** An urgent case reported within this time shows in the ticker the first time the screen hears of it. */
+  const FRESH_MILLIS = 6 * 60 * 60 * 1000;
   const refreshFigures = debounce(() => { loadFigures(); refreshCounts(); }, 800);
   const LIVE = {
     case: (change) => {
@@ -455,7 +463,8 @@
       if (!wanted) return;
       json('/api/v1/cases/' + change.caseId).then((c) => {
         upsertCase(c);
-        if (c.urgent && change.action === 'REPORT') ticker.push(caseTick(c, 'urgent'));
+        // a new urgent case: its first change here may already be a registration or dispatch (trusted channels)
+        if (c.urgent && Date.now() - new Date(c.reportedAt).getTime() < FRESH_MILLIS) ticker.push(caseTick(c, 'urgent'));
         if (c.urgent && change.action === 'OVERDUE') ticker.push(caseTick(c, 'overdue'));
       }).catch(() => { removeDot(change.caseId); cases.delete(change.caseId); renderList(); });
     }
