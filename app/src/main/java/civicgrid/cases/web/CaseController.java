@@ -172,6 +172,19 @@ class CaseController {
         return cases.stats(from.atStartOfDay(china).toInstant(), to.atStartOfDay(china).toInstant(), territory, category);
     }
 
+    /** The big screen's figures of a territory of the caller: today, open now, rates of 30 days, ranking one level down. */
+    @GetMapping("/screen")
+    civicgrid.cases.ScreenFigures screen(@RequestParam(required = false) String territory) {
+        return cases.screen(territory);
+    }
+
+    /** Open cases by light per district, street, community or grid of a territory of the caller, with names and centres. */
+    @GetMapping("/open-counts")
+    List<civicgrid.cases.OpenCount> openCounts(@RequestParam(required = false) String territory,
+                                               @RequestParam civicgrid.geo.TerritoryLevel level) {
+        return cases.openCounts(territory, level);
+    }
+
     private static CaseId parse(String id) {
         try {
             return CaseId.parse(id);
