@@ -124,6 +124,13 @@
 
   function renderActions(c) {
     const actions = $('#actions');
+    // a live update that changes nothing offered leaves the buttons alone (no button vanishes under a click)
+    const offered = c.allowedActions.join(',');
+    if (actions.dataset.offered === offered && actions.childElementCount === c.allowedActions.length) {
+      if (openAction) markOpen();
+      return;
+    }
+    actions.dataset.offered = offered;
     actions.replaceChildren();
     c.allowedActions.forEach((a) => {
       const b = el('button', cfg.actions[a] || a, 'action');

@@ -511,7 +511,7 @@
       mapEl.dataset[o.key] = String(items.length);
     }).catch(() => { mapEl.dataset[o.key] = 'unavailable'; });
   });
-  const legend = L.control({ position: 'bottomleft' });
+  const legend = L.control({ position: 'bottomright' });
   legend.onAdd = () => {
     const box = document.createElement('div');
     box.className = 'map-legend';

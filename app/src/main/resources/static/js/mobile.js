@@ -59,7 +59,7 @@
   }
 
   function loadCases() {
-    return CG.json('/api/v1/cases?queue=team&size=50').then((page) => {
+    return CG.json('/api/v1/cases?queue=team&size=200').then((page) => {
       const ul = $('my-cases');
       ul.replaceChildren();
       if (!page.items.length) {
