@@ -11,7 +11,7 @@ PORT=18181
 start_and_time() {
   local t0 t1
   t0=$(date +%s.%N)
-  CIVICGRID_DB_EMBEDDED_DATA_DIR="$DATA/pg" java -jar "$JAR" --server.port=$PORT > "$DATA/app.log" 2>&1 &
+  CIVICGRID_MQTT_EMBEDDED_PORT=0 CIVICGRID_DB_EMBEDDED_DATA_DIR="$DATA/pg" java -jar "$JAR" --server.port=$PORT > "$DATA/app.log" 2>&1 &
   local pid=$!
   until curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q UP; do
     sleep 0.1

@@ -7,8 +7,10 @@ import civicgrid.cases.domain.Actor;
 import civicgrid.cases.domain.Assignment;
 import civicgrid.cases.domain.CaseCommand;
 import civicgrid.cases.domain.CaseFile;
+import civicgrid.cases.domain.CaseRules;
 import civicgrid.cases.persistence.CaseQueries;
 import civicgrid.cases.persistence.CaseRatesQuery;
+import civicgrid.cases.persistence.CaseScreenQuery;
 import civicgrid.cases.persistence.CaseStatsQuery;
 import civicgrid.cases.persistence.CaseRepository;
 import civicgrid.catalog.CatalogApi;
@@ -23,6 +25,8 @@ import civicgrid.platform.CivicGridException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,11 +54,12 @@ public class CasesApi {
     private final CaseAttachments attachments;
     private final CaseStatsQuery statsQuery;
     private final GeoApi geo;
+    private final CaseScreenQuery screenQuery;
     private final Clock clock;
 
     CasesApi(CaseWorkflow workflow, CaseViews views, CaseRepository cases, CaseQueries queries, IdentityApi identity,
              CatalogApi catalog, CaseRatesQuery ratesQuery, CaseAttachments attachments, CaseStatsQuery statsQuery, GeoApi geo,
-             Clock clock) {
+             CaseScreenQuery screenQuery, Clock clock) {
         this.workflow = workflow;
         this.views = views;
         this.cases = cases;
@@ -65,6 +70,7 @@ public class CasesApi {
         this.attachments = attachments;
         this.statsQuery = statsQuery;
         this.geo = geo;
+        this.screenQuery = screenQuery;
         this.clock = clock;
     }
 
@@ -104,11 +110,56 @@ public class CasesApi {
             command = command.withExtension(new TimeLimit(current.clock().limit().clock(), request.extension()));
         }
         if (request.mergeInto() != null) {
-            command = command.withMergeInto(parseId(request.mergeInto()));
+            command = command.withMergeInto(mergeTarget(request.mergeInto().strip()));
         }
         return command;
     }
 
+
+    /** The actions whose rule asks for a reason (the desk asks for one before sending them). */
+    public static Set<CaseAction> actionsNeedingReason() {
+        return Arrays.stream(CaseAction.values()).filter(CaseAction::byHand)
+                .filter(a -> CaseRules.rule(a) != null && CaseRules.rule(a).reasonRequired())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(CaseAction.class)));
+    }
+
+    /** A case id, or a case number as people read it out ({@code CG20261125000012}). */
+    private CaseId mergeTarget(String idOrNumber) {
+        if (idOrNumber.length() == 36) {
+            return parseId(idOrNumber);
+        }
+        return cases.findByNumber(idOrNumber).map(CaseFile::id).orElseThrow(() -> CivicGridException.badRequest(
+                "MERGE_TARGET_INVALID", "No case numbered " + idOrNumber + " to merge into."));
+    }
+
+    /**
+     * Every department instance responsible where the case is (one per catalog department), the
+     * routing suggestion first: what a dispatcher chooses from and how the desk names instances.
+     */
+    public List<DepartmentChoice> departmentsFor(CaseId id) {
+        CaseFile file = visible(workflow.load(id), actor());
+        String suggested = workflow.routing(file).target().departmentInstance();
+        var l = file.location();
+        List<DepartmentChoice> out = new ArrayList<>();
+        for (Department d : catalog.departments()) {
+            String instance = d.instanceFor(l.districtCode(), l.streetCode(), l.communityCode());
+            String unit = switch (d.level()) {
+                case "CITY" -> null;
+                case "STREET" -> l.streetCode();
+                case "COMMUNITY" -> l.communityCode();
+                default -> l.districtCode();
+            };
+            String unitName = unit == null ? null : geo.unit(civicgrid.geo.UnitCode.of(unit)).map(u -> u.name()).orElse(unit);
+            DepartmentChoice choice = new DepartmentChoice(instance, d.code(), d.level(), unitName, d.nameZh(), d.nameEn(),
+                    instance.equals(suggested));
+            if (choice.suggested()) {
+                out.add(0, choice);
+            } else {
+                out.add(choice);
+            }
+        }
+        return out;
+    }
 
     public CaseView get(CaseId id) {
         Actor actor = actor();
@@ -259,6 +310,88 @@ public class CasesApi {
         List<Rates> rates = ratesQuery.rates(from, to, unit, null, RatesGroupBy.NONE);
         return new Stats(statsQuery.countBy("state", scope), categories, statsQuery.countBy("channel", scope), statsQuery.byDay(scope),
                 hotspots, hotspot, statsQuery.overdue(scope, 20), rates.isEmpty() ? null : rates.get(0));
+    }
+
+    private static final java.time.ZoneId CITY_ZONE = java.time.ZoneId.of("Asia/Shanghai");
+    /** The rates on the big screen cover the same window as the dashboard's. */
+    private static final int SCREEN_RATE_DAYS = 30;
+
+    /** The big screen's figures of one territory of the caller (the first of their scope by default), ranked one level down. */
+    public ScreenFigures screen(String territory) {
+        String unit = screenTerritory(territory);
+        civicgrid.geo.TerritoryLevel below = civicgrid.geo.UnitCode.of(unit).level().child();
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(CITY_ZONE));
+        java.time.Instant midnight = today.atStartOfDay(CITY_ZONE).toInstant();
+        java.time.LocalDate ratesFrom = today.minusDays(SCREEN_RATE_DAYS - 1);
+        java.time.Instant from = ratesFrom.atStartOfDay(CITY_ZONE).toInstant();
+        java.time.Instant to = today.plusDays(1).atStartOfDay(CITY_ZONE).toInstant();
+        int length = below.codeLength();
+        Map<String, CaseScreenQuery.Open> open = screenQuery.open(unit, length, clock.instant());
+        Map<String, Long> reported = screenQuery.reportedSince(unit, length, midnight);
+        Map<String, Long> closed = screenQuery.closedSince(unit, length, midnight);
+        Map<String, Double> closureRates = new java.util.HashMap<>();
+        RatesGroupBy byUnit = switch (below) {
+            case DISTRICT -> RatesGroupBy.DISTRICT;
+            case STREET -> RatesGroupBy.STREET;
+            case COMMUNITY -> RatesGroupBy.COMMUNITY;
+            default -> null;
+        };
+        if (byUnit != null) {
+            ratesQuery.rates(from, to, unit, null, byUnit).forEach(r -> closureRates.put(r.group(), r.closureRate()));
+        }
+        CaseScreenQuery.Open none = new CaseScreenQuery.Open(0, 0, 0, 0, 0);
+        List<ScreenFigures.UnitFigures> ranking = geo.children(civicgrid.geo.UnitCode.of(unit)).stream().map(child -> {
+            CaseScreenQuery.Open o = open.getOrDefault(child.code(), none);
+            return new ScreenFigures.UnitFigures(child.code(), child.name(), reported.getOrDefault(child.code(), 0L),
+                    closed.getOrDefault(child.code(), 0L), o.total(), o.red(), closureRates.get(child.code()));
+        }).sorted(java.util.Comparator.comparingLong(ScreenFigures.UnitFigures::open).reversed()
+                .thenComparing(java.util.Comparator.comparingLong(ScreenFigures.UnitFigures::overdue).reversed())
+                .thenComparing(ScreenFigures.UnitFigures::code)).toList();
+        List<Rates> rates = ratesQuery.rates(from, to, unit, null, RatesGroupBy.NONE);
+        Rates all = rates.isEmpty() ? null : rates.get(0);
+        return new ScreenFigures(unit, today, sum(reported.values()), sum(closed.values()),
+                open.values().stream().mapToLong(CaseScreenQuery.Open::total).sum(),
+                open.values().stream().mapToLong(CaseScreenQuery.Open::red).sum(),
+                open.values().stream().mapToLong(CaseScreenQuery.Open::urgent).sum(),
+                all == null ? null : all.onTimeDisposalRate(), all == null ? null : all.closureRate(), ratesFrom, ranking);
+    }
+
+    /**
+     * Open cases of a territory of the caller per unit of a level (districts, streets, communities or
+     * grids) with its name and centre: what the big screen draws instead of dots when zoomed out.
+     */
+    public List<OpenCount> openCounts(String territory, civicgrid.geo.TerritoryLevel level) {
+        if (level == null || level == civicgrid.geo.TerritoryLevel.CITY || level == civicgrid.geo.TerritoryLevel.MICRO_GRID) {
+            throw CivicGridException.badRequest("INVALID_LEVEL", "level must be one of DISTRICT, STREET, COMMUNITY, GRID.");
+        }
+        String unit = screenTerritory(territory);
+        return screenQuery.open(unit, level.codeLength(), clock.instant()).entrySet().stream()
+                .map(e -> geo.unit(civicgrid.geo.UnitCode.of(e.getKey())).map(u -> {
+                    CaseScreenQuery.Open o = e.getValue();
+                    return new OpenCount(u.code(), u.name(), u.centroidLon(), u.centroidLat(), o.total(), o.green(), o.yellow(), o.red(),
+                            o.none(), o.urgent());
+                })).flatMap(java.util.Optional::stream).sorted(java.util.Comparator.comparing(OpenCount::code)).toList();
+    }
+
+    /** A territory the caller may watch on the big screen (their first by default); residents have none. */
+    private String screenTerritory(String territory) {
+        CurrentUser user = identity.requireCurrentUser();
+        if (user.role() == Role.CITIZEN) {
+            throw CivicGridException.forbidden("ROLE_NOT_ALLOWED", "The big screen is for the command centers and leaders.");
+        }
+        String unit = territory != null ? territory : user.scope().unitCodes().stream().sorted().findFirst()
+                .orElseThrow(() -> CivicGridException.forbidden("OUT_OF_SCOPE", "You have no territory."));
+        if (!civicgrid.geo.UnitCode.isValid(unit) || unit.length() > 15) {
+            throw CivicGridException.badRequest("INVALID_UNIT_CODE", "'" + unit + "' is not a city, district, street, community or grid code.");
+        }
+        if (!user.sees(unit)) {
+            throw CivicGridException.forbidden("OUT_OF_SCOPE", "Territory " + unit + " is outside your scope.");
+        }
+        return unit;
+    }
+
+    private static long sum(java.util.Collection<Long> counts) {
+        return counts.stream().mapToLong(Long::longValue).sum();
     }
 
     private static Set<String> orDefault(Set<String> chosen, String... defaults) {

@@ -81,6 +81,36 @@ public class ChannelIntake {
         return new Outcome(view(reported.file()), true, false);
     }
 
+    /** How far a resident's "me too" may be from the case they point at: the case's own place, as shown on their map. */
+    public static final double ALSO_SEEN_METERS = 50;
+
+    /**
+     * A resident says "I see it too" of an open case they were shown: the report joins the nearest open
+     * case of its category within {@value #ALSO_SEEN_METERS} m of the point, however old (the automatic
+     * rule only looks back 24 hours); with none there, it is filed like any report.
+     */
+    public Outcome alsoSeen(NewReport report, Source source) {
+        GeoApi.requireValidCoordinates(report.lon(), report.lat());
+        Optional<CaseFile> same = cases.openWithin(report.categoryCode(), Instant.EPOCH, report.lon(), report.lat(), ALSO_SEEN_METERS)
+                .stream().min(Comparator.comparingDouble(CaseRepository.Nearby::meters)).map(CaseRepository.Nearby::file);
+        if (same.isPresent()) {
+            CaseFile joined = workflow.join(same.get().id(), actor(source.reporter()), source.channel(),
+                    "the same problem seen again via " + source.channel());
+            return new Outcome(view(joined), false, true);
+        }
+        return report(report, source, true);
+    }
+
+    /** An open case near a point and how far it is. */
+    public record NearbyCase(CaseView caseView, double meters) {
+    }
+
+    /** Open cases within {@code meters} of a point, nearest first: what a resident may add to instead of reporting again. */
+    public List<NearbyCase> openNear(double lon, double lat, double meters, int limit) {
+        GeoApi.requireValidCoordinates(lon, lat);
+        return cases.openNear(lon, lat, meters, limit).stream().map(n -> new NearbyCase(view(n.file()), n.meters())).toList();
+    }
+
     public Optional<CaseView> status(CaseId id) {
         return cases.find(id).map(this::view);
     }

@@ -1,9 +1,16 @@
 package civicgrid.console;
 
+import civicgrid.cases.CaseAction;
+import civicgrid.cases.CaseId;
+import civicgrid.cases.CasesApi;
 import civicgrid.identity.CurrentUser;
+import civicgrid.platform.CivicGridException;
 import civicgrid.platform.web.Page;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * The case desk (one case, its clock, history, photos and the actions the user may take now) for
  * the office screen and, on a phone, the grid worker's view of their grid. The pages are shells:
- * data and actions go through the same API, with the same rules, as every other client.
+ * data and actions go through the same API, with the same rules, as every other client. A case the
+ * user may not see, or that does not exist, gets a page saying so in the page's language.
  */
 @Controller
 @Page
@@ -20,39 +28,60 @@ class CaseDeskController {
 
     private final ConsoleAccess access;
     private final ConsoleLabels labels;
+    private final DeskDictionary dictionary;
+    private final CasesApi cases;
 
-    CaseDeskController(ConsoleAccess access, ConsoleLabels labels) {
+    CaseDeskController(ConsoleAccess access, ConsoleLabels labels, DeskDictionary dictionary, CasesApi cases) {
         this.access = access;
         this.labels = labels;
+        this.dictionary = dictionary;
+        this.cases = cases;
     }
 
     @GetMapping("/cases/{id}")
-    String desk(@PathVariable UUID id, Model model, Locale locale) {
-        return page(id, false, model, locale);
+    String desk(@PathVariable String id, Model model, Locale locale, HttpServletResponse response) {
+        return page(id, false, model, locale, response);
     }
 
     @GetMapping("/m/cases/{id}")
-    String mobileDesk(@PathVariable UUID id, Model model, Locale locale) {
-        return page(id, true, model, locale);
+    String mobileDesk(@PathVariable String id, Model model, Locale locale, HttpServletResponse response) {
+        return page(id, true, model, locale, response);
     }
 
-    /** The grid worker's phone page: the open cases of their grid. */
-    @GetMapping("/m")
-    String mobile(Model model) {
+    private String page(String id, boolean mobile, Model model, Locale locale, HttpServletResponse response) {
         CurrentUser user = consoleUser();
+        try {
+            cases.get(CaseId.parse(id));
+        } catch (IllegalArgumentException malformed) {
+            return cannotOpen(HttpStatus.BAD_REQUEST, "INVALID_CASE_ID", mobile, model, locale, response);
+        } catch (CivicGridException refused) {
+            return cannotOpen(refused.status(), refused.code(), mobile, model, locale, response);
+        }
         model.addAttribute("user", user);
-        return "mobile";
-    }
-
-    private String page(UUID id, boolean mobile, Model model, Locale locale) {
-        CurrentUser user = consoleUser();
-        model.addAttribute("user", user);
-        model.addAttribute("caseId", id.toString());
+        model.addAttribute("caseId", id);
         model.addAttribute("mobile", mobile);
-        model.addAttribute("actions", labels.actions(locale));
-        model.addAttribute("states", labels.states(locale));
-        model.addAttribute("levels", labels.levels(locale));
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("lang", locale.getLanguage());
+        config.put("actions", labels.actions(locale));
+        config.put("states", labels.states(locale));
+        config.put("levels", labels.levels(locale));
+        config.put("t", dictionary.words(locale));
+        config.put("needsReason", CasesApi.actionsNeedingReason().stream().map(CaseAction::name).toList());
+        config.put("readOnly", user.role().readOnly());
+        model.addAttribute("config", config);
         return "case";
+    }
+
+    /** The error page with the reason in the page's language and a way back to the user's work. */
+    private String cannotOpen(HttpStatus status, String code, boolean mobile, Model model, Locale locale, HttpServletResponse response) {
+        Map<String, String> words = dictionary.words(locale);
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("code", code);
+        model.addAttribute("message", words.getOrDefault("missing." + code, words.get("missing.title")));
+        model.addAttribute("back", mobile ? "/m" : "/queue");
+        model.addAttribute("backLabel", words.get(mobile ? "ui.backMobile" : "ui.back"));
+        return "error/page";
     }
 
     private CurrentUser consoleUser() {

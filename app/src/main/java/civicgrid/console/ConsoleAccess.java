@@ -15,6 +15,10 @@ class ConsoleAccess {
         this.identity = identity;
     }
 
+    CurrentUser signedIn() {
+        return identity.requireCurrentUser();
+    }
+
     CurrentUser requireConsoleUser() {
         CurrentUser user = identity.requireCurrentUser();
         if (!user.role().usesConsole()) {

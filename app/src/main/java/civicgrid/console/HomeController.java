@@ -4,12 +4,14 @@ import civicgrid.geo.GeoApi;
 import civicgrid.geo.TerritoryUnit;
 import civicgrid.geo.UnitCode;
 import civicgrid.identity.CurrentUser;
+import civicgrid.identity.Role;
 import civicgrid.platform.web.Page;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The console's pages: home (role, territory, units below) and the one-screen map. */
 @Controller
@@ -29,8 +31,19 @@ class HomeController {
         this.tileUrl = tileUrl;
     }
 
+    /**
+     * Where a sign-in lands: residents on their own reports, grid workers and community staff on
+     * their phone page (which links back here with {@code ?console}), everybody else on this page.
+     */
     @GetMapping("/")
-    String home(Model model) {
+    String home(Model model, @RequestParam(name = "console", required = false) String console) {
+        Role role = access.signedIn().role();
+        if (role == Role.CITIZEN) {
+            return "redirect:/snap?tab=mine";
+        }
+        if (console == null && (role == Role.GRID_WORKER || role == Role.COMMUNITY_STAFF)) {
+            return "redirect:/m";
+        }
         CurrentUser user = consoleUser();
         List<TerritoryUnit> territory = user.scope().unitCodes().stream().sorted()
                 .map(code -> geo.unit(UnitCode.of(code))).flatMap(Optional::stream).toList();
@@ -39,6 +52,20 @@ class HomeController {
         model.addAttribute("territory", territory);
         model.addAttribute("children", children);
         return "home";
+    }
+
+    /** The phone page of grid workers and community staff: their open cases with their clocks, and reporting a problem. */
+    @GetMapping("/m")
+    String mobile(Model model, java.util.Locale locale) {
+        CurrentUser user = consoleUser();
+        model.addAttribute("user", user);
+        model.addAttribute("states", labels.states(locale));
+        model.addAttribute("tileUrl", tileUrl);
+        // the map of the report form opens on the user's own unit (a grid, a community)
+        TerritoryUnit home = user.scope().unitCodes().stream().sorted().findFirst().flatMap(code -> geo.unit(UnitCode.of(code)))
+                .orElseGet(() -> geo.requireUnit(UnitCode.of(UnitCode.CITY_CODE)));
+        model.addAttribute("center", List.of(home.centroidLon(), home.centroidLat()));
+        return "mobile";
     }
 
     /** The one-screen map of the user's territory with its open cases, live. */

@@ -78,9 +78,11 @@
         yAxis: Object.assign({ type: 'value' }, axis),
         series: [{ name: cfg.lang === 'en' ? 'reported' : '上报', type: 'line', smooth: true, data: s.byDay.map((d) => d.reported) },
           { name: cfg.lang === 'en' ? 'closed' : '结案', type: 'bar', data: s.byDay.map((d) => d.closed) }] });
-      chart('chart-category', { grid: { left: 110 }, xAxis: Object.assign({ type: 'value' }, axis),
-        yAxis: Object.assign({ type: 'category', inverse: true, data: s.byCategory.map((c) => c.name) }, axis),
-        series: [{ type: 'bar', data: s.byCategory.map((c) => c.count) }] });
+      // every category named (interval 0), long names cut to the axis' width rather than dropped or overlapping
+      chart('chart-category', { grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true }, xAxis: Object.assign({ type: 'value' }, axis),
+        yAxis: Object.assign({ type: 'category', inverse: true, data: s.byCategory.map((c) => c.name),
+          axisLabel: { interval: 0, width: 150, overflow: 'truncate', color: '#d8e6ff' }, axisTick: { interval: 0 } }, axis),
+        series: [{ type: 'bar', barMaxWidth: 16, data: s.byCategory.map((c) => c.count), label: { show: true, position: 'right', color: '#d8e6ff' } }] });
       pie('chart-state', Object.entries(s.byState).map(([k, v]) => [cfg.states[k] || k, v]));
       pie('chart-channel', Object.entries(s.byChannel));
       document.getElementById('hotspot-category').textContent = s.hotspotCategory;

@@ -1,4 +1,5 @@
 // Work queues: the chosen queue with its filters, 50 a page, search by number or words; Enter or a click opens the desk.
+// Live: changes to cases in the user's territory refresh the page shown.
 (function () {
   'use strict';
   const cfg = window.CIVICGRID;
@@ -29,15 +30,20 @@
     return p;
   }
 
-  function load() {
+  /** Loads the current page; rows of cases in {@code changed} glow for a moment (live updates). */
+  function load(changed) {
     document.body.dataset.loaded = 'false';
     return CG.json('/api/v1/cases?' + params()).then((result) => {
       const body = document.querySelector('#queue-table tbody');
-      body.innerHTML = '';
+      // live reloads keep the keyboard focus on the row it was on
+      const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.caseId : null;
+      body.replaceChildren();
       result.items.forEach((c) => {
         const tr = document.createElement('tr');
         tr.tabIndex = 0;
         tr.dataset.caseId = c.id;
+        tr.dataset.state = c.state;
+        if (changed && changed.has(c.id)) tr.classList.add('changed');
         const light = (c.stage && c.stage.light) || 'NONE';
         const cells = [c.number, cfg.lang === 'en' ? c.category.nameEn : c.category.nameZh, cfg.states[c.state] || c.state,
           [c.place.streetName, c.place.gridName].filter(Boolean).join(' · '), c.stage && c.stage.deadline ? CG.time(c.stage.deadline) : '—',
@@ -56,6 +62,7 @@
         tr.addEventListener('click', open);
         tr.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
         body.appendChild(tr);
+        if (focused === c.id) tr.focus({ preventScroll: true });
       });
       $('queue-total').textContent = result.totalCapped ? fmt(T.more, result.total.toLocaleString()) : fmt(T.total, result.total);
       $('page-info').textContent = fmt(T.page, page + 1);
@@ -74,4 +81,34 @@
   $('next').addEventListener('click', () => { page++; load(); });
   CG.exportable('queue-table', T.title);
   load();
+
+  // live, like the map: a change to a case in the user's territory reloads the page of results shown,
+  // with the same filters and page (changes arriving together make one reload)
+  const pending = new Set();
+  let reload = null;
+  function changedCase(id) {
+    pending.add(id);
+    clearTimeout(reload);
+    reload = setTimeout(() => {
+      const changed = new Set(pending);
+      pending.clear();
+      load(changed);
+    }, 300);
+  }
+  if (window.EventSource) {
+    const badge = $('queue-live');
+    const source = new EventSource('/events/stream');
+    source.addEventListener('hello', () => {
+      badge.hidden = false;
+      badge.classList.remove('off');
+      badge.textContent = T.live;
+      document.body.dataset.live = 'true';
+    });
+    source.addEventListener('case', (e) => changedCase(JSON.parse(e.data).caseId));
+    source.onerror = () => {
+      badge.classList.add('off');
+      badge.textContent = T.liveOff;
+      document.body.dataset.live = 'false';
+    };
+  }
 })();

@@ -1,4 +1,7 @@
 // Residents' snap-and-report: photos, a place, a sentence; then follow the report and rate it.
+// The map shows where the resident is before they tap (the city's outlines and names, a place search,
+// their location when they give it) and the open reports nearby, so they can add to one instead of
+// reporting it again ("我也遇到了").
 (function () {
   'use strict';
   const cfg = window.CIVICGRID;
@@ -16,7 +19,14 @@
     list.unshift({ number: r.number, code: r.code });
     localStorage.setItem('cg.myReports', JSON.stringify(list.slice(0, 50)));
   };
-  const errorText = (body) => (body && (body.detail || body.message)) || 'Error';
+  const fmt = (template, ...values) => values.reduce((t, v, i) => t.replace('{' + i + '}', v), template);
+  // a refusal in the page's language by its stable code; the server's own words for any other
+  const errorText = (body) => {
+    const code = body && body.code;
+    if (code && cfg.errors[code]) return cfg.errors[code];
+    return fmt(T.other, (body && (body.detail || body.message)) || '');
+  };
+  const categoryName = (c) => (cfg.lang === 'en' ? c.categoryNameEn : c.categoryNameZh);
 
   // ---- tabs
   function show(tab) {
@@ -36,35 +46,75 @@
   // ---- the place
   const still = navigator.webdriver === true;
   const map = L.map('snap-map', { attributionControl: false, zoomAnimation: !still, fadeAnimation: !still })
-    .setView([29.5630, 106.5516], 15);
+    .setView([29.5630, 106.5516], 11);
   if (cfg.tiles) L.tileLayer(cfg.tiles, { maxZoom: 19 }).addTo(map);
+  // the city's districts and, closer in, the streets of the district in view, with their names
+  const districts = L.layerGroup().addTo(map);
+  const streets = L.layerGroup().addTo(map);
   const outlines = L.layerGroup().addTo(map);
+  const nearbyDots = L.layerGroup().addTo(map);
+  function drawOutlines(layer, fc, style, labelClass) {
+    layer.clearLayers();
+    L.geoJSON(fc, {
+      style: () => style,
+      interactive: false,
+      onEachFeature: (f, l) => l.bindTooltip(CG.lines(f.properties.name), { permanent: true, direction: 'center', className: labelClass })
+    }).addTo(layer);
+  }
+  CG.json('/api/v1/public/geo/outlines.geojson').then((fc) => {
+    drawOutlines(districts, fc, { color: '#2f7d5b', weight: 1.5, fillOpacity: 0 }, 'area-label district-label');
+    document.body.dataset.outlines = 'true';
+  }).catch(() => {});
+  let streetsOf = null;
+  function showStreetsAround(lat, lon) {
+    CG.json('/api/v1/public/geo/locate?lon=' + lon + '&lat=' + lat).then((p) => {
+      if (streetsOf === p.district.code) return;
+      streetsOf = p.district.code;
+      return CG.json('/api/v1/public/geo/outlines.geojson?code=' + p.district.code).then((fc) =>
+        drawOutlines(streets, fc, { color: '#5aa37f', weight: 1, dashArray: '4 3', fillOpacity: 0 }, 'area-label street-label'));
+    }).catch(() => {});
+  }
+  const zoomClass = () => {
+    const z = map.getZoom();
+    document.getElementById('snap-map').classList.toggle('show-streets', z >= 13);
+    document.getElementById('snap-map').classList.toggle('hide-districts', z >= 14);
+  };
+  map.on('zoomend', zoomClass);
+  map.on('moveend', () => { if (map.getZoom() >= 13) { const c = map.getCenter(); showStreetsAround(c.lat, c.lng); } });
+  zoomClass();
+
   let marker = null;
   let place = null;
   let shownCommunity = null;
-  function setPlace(lat, lon) {
-    if (marker) marker.setLatLng([lat, lon]); else marker = L.circleMarker([lat, lon], { radius: 9, color: '#ff4d4f', weight: 3, fillOpacity: 0.6 }).addTo(map);
+  /** The grids of the community around a point, and the open reports near it. */
+  function showAround(lat, lon, fit) {
+    showNearby(lat, lon);
+    CG.json('/api/v1/public/geo/locate?lon=' + lon + '&lat=' + lat).then((p) => {
+      if (shownCommunity === p.community.code) return;
+      shownCommunity = p.community.code;
+      return CG.json('/api/v1/public/geo/around.geojson?lon=' + lon + '&lat=' + lat).then((fc) => {
+        outlines.clearLayers();
+        const layer = L.geoJSON(fc, { style: () => ({ color: '#1f9d6b', weight: 1.2, fillColor: '#1f9d6b', fillOpacity: 0.06 }),
+          interactive: false }).addTo(outlines);
+        // show the whole community with its grids, the pin inside it
+        if (fit) map.fitBounds(layer.getBounds(), { padding: [8, 8] });
+      });
+    }).catch(() => {});
+  }
+  function setPlace(lat, lon, fit) {
+    if (marker) marker.setLatLng([lat, lon]); else marker = L.circleMarker([lat, lon], { radius: 9, color: '#e8590c', weight: 3, fillOpacity: 0.6 }).addTo(map);
     CG.json('/api/v1/public/geo/locate?lon=' + lon + '&lat=' + lat).then((p) => {
       place = { lon, lat };
       $('place').textContent = [p.district.name, p.street.name, p.community.name, p.grid.name].join(' · ') + (p.road ? ' · ' + p.road : '');
       $('place').classList.remove('bad');
-      if (shownCommunity !== p.community.code) {
-        shownCommunity = p.community.code;
-        CG.json('/api/v1/public/geo/around.geojson?lon=' + lon + '&lat=' + lat).then((fc) => {
-          outlines.clearLayers();
-          const layer = L.geoJSON(fc, { style: () => ({ color: '#33d1ff', weight: 1.5, fillColor: '#1f6fd1', fillOpacity: 0.12 }) })
-            .addTo(outlines);
-          // show the whole community with its grids, the pin inside it
-          map.fitBounds(layer.getBounds(), { padding: [8, 8] });
-        });
-      }
+      showAround(lat, lon, fit !== false);
     }).catch((body) => {
       place = null;
       $('place').textContent = errorText(body);
       $('place').classList.add('bad');
     });
   }
-  map.on('click', (e) => setPlace(e.latlng.lat, e.latlng.lng));
+  map.on('click', (e) => { stopAdding(); setPlace(e.latlng.lat, e.latlng.lng, false); });
   // a QR code on a lamp post or a notice board opens the page at its place: /snap?lon=..&lat=..
   const params = new URLSearchParams(location.search);
   if (params.has('lon') && params.has('lat')) {
@@ -74,6 +124,15 @@
       map.setView([lat, lon], 16);
       setPlace(lat, lon);
     }
+  } else if (navigator.permissions && navigator.geolocation) {
+    // centred on the resident when they allowed it before (no prompt before they ask)
+    navigator.permissions.query({ name: 'geolocation' }).then((status) => {
+      if (status.state !== 'granted') return;
+      navigator.geolocation.getCurrentPosition((pos) => {
+        map.setView([pos.coords.latitude, pos.coords.longitude], 16);
+        showAround(pos.coords.latitude, pos.coords.longitude, false);
+      }, () => {}, { timeout: 10000 });
+    }).catch(() => {});
   }
   $('use-location').addEventListener('click', () => {
     if (!navigator.geolocation) return;
@@ -82,6 +141,114 @@
       setPlace(pos.coords.latitude, pos.coords.longitude);
     }, (err) => { $('place').textContent = err.message; }, { enableHighAccuracy: true, timeout: 10000 });
   });
+
+  // ---- finding a place by name (districts, streets, communities)
+  const ZOOM = { DISTRICT: 12, STREET: 14, COMMUNITY: 16 };
+  function search() {
+    const q = $('place-search').value.trim();
+    const list = $('place-results');
+    if (!q) { list.hidden = true; return; }
+    CG.json(API + '/places?q=' + encodeURIComponent(q)).then((hits) => {
+      list.replaceChildren();
+      if (!hits.length) {
+        const li = document.createElement('li');
+        li.className = 'none';
+        li.textContent = T.searchNone;
+        list.appendChild(li);
+      }
+      hits.forEach((h) => {
+        const li = document.createElement('li');
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'place-hit';
+        b.dataset.code = h.code;
+        const name = document.createElement('b');
+        name.textContent = h.name;
+        const within = document.createElement('small');
+        within.textContent = h.within;
+        b.append(name, within);
+        b.addEventListener('click', () => {
+          list.hidden = true;
+          $('place-search').value = h.name;
+          map.setView([h.lat, h.lon], ZOOM[h.level] || 15);
+          showAround(h.lat, h.lon, h.level === 'COMMUNITY');
+        });
+        li.appendChild(b);
+        list.appendChild(li);
+      });
+      list.hidden = false;
+    }).catch((body) => {
+      list.replaceChildren();
+      const li = document.createElement('li');
+      li.className = 'none';
+      li.textContent = errorText(body);
+      list.appendChild(li);
+      list.hidden = false;
+    });
+  }
+  $('place-search-go').addEventListener('click', search);
+  $('place-search').addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); search(); } });
+
+  // ---- open reports nearby: add to one instead of reporting again
+  let alsoSeen = null;
+  function showNearby(lat, lon) {
+    CG.json(API + '/nearby?lon=' + lon + '&lat=' + lat).then((reports) => {
+      const list = $('nearby-list');
+      list.replaceChildren();
+      nearbyDots.clearLayers();
+      $('nearby-hint').hidden = true;
+      if (!reports.length) {
+        const li = document.createElement('li');
+        li.className = 'empty';
+        li.textContent = T.nearbyEmpty;
+        list.appendChild(li);
+      }
+      reports.forEach((r) => {
+        const li = document.createElement('li');
+        li.className = 'nearby-item';
+        li.dataset.category = r.category;
+        const head = document.createElement('div');
+        head.className = 'nearby-head';
+        const what = document.createElement('b');
+        what.textContent = categoryName(r);
+        const state = document.createElement('span');
+        state.className = 'state';
+        state.textContent = T.states[r.state] || r.state;
+        head.append(what, state);
+        const meta = document.createElement('div');
+        meta.className = 'meta';
+        meta.textContent = fmt(T.meters, r.distanceMeters) + ' · ' + CG.time(r.reportedAt);
+        const text = document.createElement('div');
+        text.className = 'desc';
+        text.textContent = r.description;
+        const add = document.createElement('button');
+        add.type = 'button';
+        add.className = 'small also-seen';
+        add.textContent = T.alsoSeen;
+        add.addEventListener('click', () => addTo(r));
+        li.append(head, meta, text, add);
+        list.appendChild(li);
+        L.circleMarker([r.lat, r.lon], { radius: 6, color: '#f08c00', weight: 2, fillColor: '#ffd43b', fillOpacity: 0.9 })
+          .bindTooltip(CG.lines(categoryName(r), T.states[r.state] || r.state)).on('click', () => addTo(r)).addTo(nearbyDots);
+      });
+      document.body.dataset.nearby = String(reports.length);
+    }).catch(() => {});
+  }
+  function addTo(r) {
+    alsoSeen = r;
+    $('category').value = r.category;
+    if (!$('description').value.trim()) $('description').value = T.alsoSeenText;
+    $('adding-text').textContent = fmt(T.addingTo, categoryName(r) + ' · ' + fmt(T.meters, r.distanceMeters));
+    $('adding').hidden = false;
+    map.setView([r.lat, r.lon], Math.max(map.getZoom(), 16));
+    setPlace(r.lat, r.lon, false);
+    $('adding').scrollIntoView({ block: 'center' });
+  }
+  function stopAdding() {
+    alsoSeen = null;
+    $('adding').hidden = true;
+  }
+  $('adding-cancel').addEventListener('click', stopAdding);
 
   // ---- photos
   let photos = [];
@@ -150,6 +317,7 @@
     data.append('description', $('description').value.trim());
     if (place) { data.append('lon', place.lon); data.append('lat', place.lat); }
     if ($('category').value) data.append('category', $('category').value);
+    if (alsoSeen) data.append('alsoSeen', 'true');
     photos.forEach((f) => data.append('photos', f, f.name));
     $('submit').disabled = true;
     $('submit').textContent = T.sending;
@@ -164,6 +332,7 @@
       photos = [];
       $('previews').innerHTML = '';
       $('suggestions').innerHTML = '';
+      stopAdding();
     }).catch((body) => {
       err.textContent = errorText(body);
       err.hidden = false;
@@ -241,14 +410,25 @@
     return li;
   }
 
+  /** The reports this phone remembers and, for a signed-in resident, their account's reports (no code needed). */
   function renderMine() {
     const list = $('my-reports');
-    const entries = mine();
-    if (!entries.length) { list.innerHTML = '<li class="empty"></li>'; list.firstChild.textContent = T.empty; return Promise.resolve(); }
-    return Promise.all(entries.map((e) => CG.json(API + '/reports/' + encodeURIComponent(e.number) + '?code=' + encodeURIComponent(e.code))
-      .then((r) => card(r, e)).catch(() => null))).then((cards) => {
-      list.innerHTML = '';
-      cards.filter(Boolean).forEach((c) => list.appendChild(c));
+    return CG.json(API + '/reports').catch(() => []).then((own) => {
+      const entries = mine();
+      own.forEach((r) => { if (!entries.some((e) => e.number === r.number)) entries.push({ number: r.number, code: null }); });
+      if (!entries.length) {
+        const li = document.createElement('li');
+        li.className = 'empty';
+        li.textContent = T.empty;
+        list.replaceChildren(li);
+        document.body.dataset.mine = '0';
+        return null;
+      }
+      return Promise.all(entries.map((e) => CG.json(API + '/reports/' + encodeURIComponent(e.number)
+        + (e.code ? '?code=' + encodeURIComponent(e.code) : '')).then((r) => card(r, e)).catch(() => null))).then((cards) => {
+        list.replaceChildren(...cards.filter(Boolean));
+        document.body.dataset.mine = String(list.children.length);
+      });
     });
   }
   $('refresh').addEventListener('click', renderMine);
@@ -258,4 +438,6 @@
     const code = $('track-code').value.trim();
     if (number && code) { remember({ number, code }); renderMine(); }
   });
+  // a resident who signs in lands here on their reports: /snap?tab=mine
+  if (params.get('tab') === 'mine') show('mine');
 })();

@@ -161,6 +161,10 @@ class LeakMatrixTest extends IntegrationTest {
         if (template.startsWith("/api/v1/public/snap/reports/") && name.equals("number")) {
             return c.number();
         }
+        if (template.startsWith("/api/v1/devices/") && name.equals("id")) {
+            // a demo device in the case's street (demo-door-1 watches a resident with a phone number)
+            return c.street().equals("500104001") ? "demo-door-1" : "demo-smoke-1";
+        }
         if (name.equals("year")) {
             return "2026";
         }

@@ -25,6 +25,8 @@ class DashboardBrowserTest extends IntegrationTest {
     GeoApi geo;
     @Autowired
     CaseWorkflow workflow;
+    @Autowired
+    civicgrid.catalog.CatalogApi catalog;
 
     @Test
     void aDistrictSeesItsFiguresChartsAndOverdueCases() {
@@ -70,6 +72,30 @@ class DashboardBrowserTest extends IntegrationTest {
                             + " headers: {'Content-Type': 'application/json'}, body: JSON.stringify({title: '超时案件', columns: t.columns,"
                             + " rows: t.rows})}).then(r => done(r.status + ' ' + r.headers.get('content-type')));");
             assertThat(String.valueOf(xlsx)).startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            browser.screenshot("dashboard-export");
+        }
+    }
+
+    @Test
+    void everyCategoryOfTheChartIsNamedOnABigScreenWithoutScrolling() {
+        // ten categories reported in the district today, so the chart has its ten bars
+        Point p = geo.model().node("500104001014003").orElseThrow().geometry().getInteriorPoint();
+        catalog.categories(false).stream().filter(c -> c.code().startsWith("A") || c.code().startsWith("E")).limit(10).forEach(c ->
+                postJson("/api/v1/cases", "xinshancun", "{\"category\":\"" + c.code() + "\",\"description\":\"类别轴测试\",\"lon\":"
+                        + p.getX() + ",\"lat\":" + p.getY() + ",\"channel\":\"HOTLINE_12345\"}"));
+        try (Browser browser = new Browser(1920, 1080)) {
+            browser.login(url(""), "dadukou", "demo");
+            browser.open(url("/dashboard"));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                    .until(d -> "true".equals(d.findElement(By.id("dashboard")).getAttribute("data-ready")));
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+            // the labels the axis draws (after ECharts' own thinning) are all the categories
+            Object labels = js.executeScript("const axis = echarts.getInstanceByDom(document.getElementById('chart-category'))"
+                    + ".getModel().getComponent('yAxis').axis; return [axis.getViewLabels().length, axis.scale.getOrdinalMeta().categories.length]");
+            assertThat(labels.toString()).isEqualTo("[10, 10]");
+            // and the chart is on the screen without scrolling
+            assertThat(((Number) js.executeScript("return document.getElementById('chart-category').getBoundingClientRect().bottom"
+                    + " - window.innerHeight")).doubleValue()).isLessThanOrEqualTo(0);
             browser.screenshot("dashboard");
         }
     }

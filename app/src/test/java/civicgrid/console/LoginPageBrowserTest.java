@@ -36,6 +36,9 @@ class LoginPageBrowserTest extends IntegrationTest {
             browser.login(url(""), "ciqikou", "wrong-password");
             assertThat(browser.text(".msg.error")).contains("账号或密码错误");
             browser.login(url(""), "citizen", "demo");
+            // a resident lands on their own reports, and the console still refuses them
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/snap?tab=mine");
+            browser.open(url("/queue"));
             assertThat(browser.text("#error-status")).isEqualTo("403");
             assertThat(browser.text("#error-code")).isEqualTo("CONSOLE_NOT_ALLOWED");
         }

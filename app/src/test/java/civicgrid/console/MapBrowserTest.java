@@ -27,6 +27,14 @@ class MapBrowserTest extends IntegrationTest {
         return "path[data-case-id='" + id + "']";
     }
 
+    /** Chooses a case in the side list: the map zooms to its dot and opens its cluster. */
+    private void showDot(Browser browser, WebDriverWait wait, String id) {
+        By item = By.cssSelector("#case-list li[data-case-id='" + id + "']");
+        wait.until(d -> !d.findElements(item).isEmpty());
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].click()", browser.driver().findElement(item));
+        wait.until(d -> !d.findElements(By.cssSelector(caseMarker(id))).isEmpty());
+    }
+
     @Test
     void aStreetOperatorWatchesTheirStreetLive() {
         Point p = geo.model().node("500104001001003").orElseThrow().geometry().getInteriorPoint();
@@ -43,22 +51,26 @@ class MapBrowserTest extends IntegrationTest {
             wait.until(d -> d.findElement(By.id("map")).getAttribute("data-cameras") != null);
             assertThat(Integer.parseInt(browser.driver().findElement(By.id("map")).getAttribute("data-cameras"))).isGreaterThanOrEqualTo(3);
             assertThat(browser.driver().findElements(By.cssSelector(".camera-icon"))).hasSizeGreaterThanOrEqualTo(3);
-            wait.until(d -> !d.findElements(By.cssSelector(caseMarker(before))).isEmpty());
+            // dots on one spot are clustered (however few): choosing the case in the list opens its cluster
+            showDot(browser, wait, before);
             assertThat(browser.driver().findElement(By.cssSelector(caseMarker(before))).getAttribute("data-light")).isEqualTo("GREEN");
             wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
 
             // a case reported now appears without a reload; others' streets never do
             String live = postJson("/api/v1/cases", "citizen", "{\"category\":\"E0101\",\"description\":\"地图测试 2\",\"lon\":" + p.getX()
                     + ",\"lat\":" + p.getY() + ",\"channel\":\"CITIZEN\"}").json().get("id").asString();
-            wait.until(d -> !d.findElements(By.cssSelector(caseMarker(live))).isEmpty());
+            showDot(browser, wait, live);
             // another user acts: the grid worker's verification shows at once
             postJson("/api/v1/cases/" + live + "/actions/verify", "xinshancun", "{}");
-            wait.until(d -> "VERIFIED".equals(d.findElement(By.cssSelector(caseMarker(live))).getAttribute("data-state")));
+            wait.until(d -> "VERIFIED".equals(d.findElement(By.cssSelector("#case-list li[data-case-id='" + live + "']")).getAttribute("data-state")));
+            showDot(browser, wait, live);
+            assertThat(browser.driver().findElement(By.cssSelector(caseMarker(live))).getAttribute("data-state")).isEqualTo("VERIFIED");
             // its deadline passes: the marker turns red
             int seq = get("/api/v1/cases/" + live, "xinshancun").json().get("stage").get("seq").asInt();
             workflow.timer(CaseId.parse(live), seq, CaseAction.OVERDUE);
-            wait.until(d -> "RED".equals(d.findElement(By.cssSelector(caseMarker(live))).getAttribute("data-light")));
             wait.until(d -> "RED".equals(d.findElement(By.cssSelector("#case-list li[data-case-id='" + live + "']")).getAttribute("data-light")));
+            showDot(browser, wait, live);
+            assertThat(browser.driver().findElement(By.cssSelector(caseMarker(live))).getAttribute("data-light")).isEqualTo("RED");
             assertThat(Integer.parseInt(browser.text("#count-RED"))).isGreaterThanOrEqualTo(1);
             // the district supervises a case (督办): it is pinned on top of the list
             Response supervised = postJson("/api/v1/cases/" + before + "/actions/supervise", "dadukou", "{\"reason\":\"请加快处理\"}");
@@ -72,7 +84,7 @@ class MapBrowserTest extends IntegrationTest {
             // drill down into a community
             browser.driver().findElement(By.cssSelector("path.unit-shape")).click();
             wait.until(d -> d.findElement(By.id("breadcrumb")).getText().contains("›"));
-            browser.screenshot("map");
+            browser.screenshot("map-street");
             // the office-monitor theme, remembered across pages
             browser.driver().findElement(By.id("theme-toggle")).click();
             assertThat(browser.driver().findElement(By.tagName("body")).getAttribute("class")).contains("light");

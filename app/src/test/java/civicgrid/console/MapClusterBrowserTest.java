@@ -52,6 +52,10 @@ class MapClusterBrowserTest extends IntegrationTest {
                 throw new AssertionError("the map never painted; console: " + browser.consoleLog(), e);
             }
             assertThat(Integer.parseInt(browser.text("#count-all"))).isGreaterThanOrEqualTo(590);
+            // the district zoomed out counts per street; zoomed in to the street, its dots are clustered
+            var street = geo.requireUnit(UnitCode.of("500104002"));
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "CG_SCREEN.map.setView([arguments[0], arguments[1]], 14, {animate: false})", street.centroidLat(), street.centroidLon());
             wait.until(d -> !d.findElements(By.cssSelector(".case-cluster")).isEmpty());
             assertThat(browser.driver().findElement(By.cssSelector(".case-cluster")).getAttribute("class")).contains("light-");
             assertThat(browser.driver().findElements(By.cssSelector("#case-list li"))).hasSizeLessThanOrEqualTo(200);

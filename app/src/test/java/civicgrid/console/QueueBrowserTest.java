@@ -57,4 +57,34 @@ class QueueBrowserTest extends IntegrationTest {
             wait.until(d -> d.getCurrentUrl().endsWith("/cases/" + caseId));
         }
     }
+
+    @Test
+    void aCaseReportedThroughTheApiAppearsInAnOpenQueueWithoutReloadKeepingTheFilters() {
+        var grid = geo.requireUnit(UnitCode.of("500104001001003"));
+        try (Browser browser = new Browser(1600, 900)) {
+            browser.login(url(""), "xinshancun", "demo");
+            browser.open(url("/queue"));
+            WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
+            browser.driver().findElement(By.id("q")).sendKeys("实时队列");
+            browser.driver().findElement(By.id("apply")).click();
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+            // the page itself is never reloaded: a mark on its window survives the live updates
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("window.__sameQueuePage = true");
+            String id = postJson("/api/v1/cases", "citizen", "{\"category\":\"E0502\",\"description\":\"实时队列 新案件\",\"lon\":"
+                    + grid.centroidLon() + ",\"lat\":" + grid.centroidLat() + ",\"channel\":\"CITIZEN\"}").json().get("id").asString();
+            By row = By.cssSelector("#queue-table tbody tr[data-case-id='" + id + "']");
+            wait.until(d -> !d.findElements(row).isEmpty());
+            assertThat(browser.driver().findElement(row).getAttribute("class")).contains("changed");
+            assertThat(browser.driver().findElement(By.id("q")).getAttribute("value")).isEqualTo("实时队列");
+            assertThat(browser.driver().findElements(By.cssSelector("#queue-table tbody tr")))
+                    .allSatisfy(r -> assertThat(r.getText()).contains("店外经营"));
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("return window.__sameQueuePage")).isEqualTo(true);
+            // a change of state shows too
+            assertThat(postJson("/api/v1/cases/" + id + "/actions/verify", "xinshancun", "{}").status()).isEqualTo(200);
+            wait.until(d -> "VERIFIED".equals(d.findElement(row).getAttribute("data-state")));
+            assertThat(browser.driver().findElement(By.id("logout")).isDisplayed()).isTrue();
+        }
+    }
 }

@@ -37,6 +37,15 @@ class ChongqingTerritoryTest extends IntegrationTest {
     }
 
     @Test
+    void villagesAreNamedWithOneCunAsStoredAndLoaded() {
+        assertThat(geo.requireUnit(UnitCode.of("500101017200")).name()).isEqualTo("太白村");
+        assertThat(geo.requireUnit(UnitCode.of("500101017200001")).name()).isEqualTo("太白村第1网格");
+        assertThat(geo.requireUnit(UnitCode.of("500156107204")).name()).as("简村村村民委员会").isEqualTo("简村村");
+        assertThat(geo.search("村村", TerritoryLevel.COMMUNITY, code -> true, 100)).extracting(TerritoryUnit::name)
+                .allSatisfy(name -> assertThat(name).isIn("简村村", "中村村", "双村村"));
+    }
+
+    @Test
     void everyCommunityHasGridsAndEveryStreetHasCommunitiesOrIsEmptyInTheSource() {
         TerritoryModel model = geo.model();
         int communities = 0;

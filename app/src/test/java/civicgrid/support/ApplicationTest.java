@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             "civicgrid.intake.snap.per-address-per-hour=40", "civicgrid.intake.snap.failed-lookups-per-address-per-hour=200",
             "civicgrid.intake.snap.failed-lookups-per-number-per-hour=400",
             // the tests' own client stands in for a TLS proxy; LoopbackClient's other loopback addresses are not trusted
-            "civicgrid.security.trusted-proxies=127.0.0.1"})
+            "civicgrid.security.trusted-proxies=127.0.0.1",
+            // the embedded MQTT broker on a free port (SensingApi.embeddedMqttPort() tells which)
+            "civicgrid.mqtt.embedded-port=0"})
 public @interface ApplicationTest {
 }

@@ -23,7 +23,7 @@ public final class OtherNode {
         properties.putAll(Map.of("civicgrid.db.url", pool.getJdbcUrl(), "civicgrid.db.username", pool.getUsername(),
                 "civicgrid.db.password", pool.getPassword() == null ? "" : pool.getPassword(), "civicgrid.db.pool-size", "5",
                 "server.port", "0", "db-scheduler.polling-interval", "100ms", "spring.main.banner-mode", "off",
-                "logging.level.root", "WARN"));
+                "logging.level.root", "WARN", "civicgrid.mqtt.embedded-port", "0"));
         // as arguments, not default properties: application.yml's ${CIVICGRID_DB_URL:} would outrank those and the
         // node would quietly start an embedded database of its own
         String[] arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);

@@ -77,7 +77,9 @@ public final class CrashDrill {
 
     private CrashDrill(Path jar, Path dataDir, int port, Path log) {
         this.command = List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString());
-        this.environment = Map.of("SERVER_PORT", String.valueOf(port), "CIVICGRID_DB_EMBEDDED_DATA_DIR", dataDir.toString());
+        // a free MQTT port: the machine may run a broker on 1883
+        this.environment = Map.of("SERVER_PORT", String.valueOf(port), "CIVICGRID_DB_EMBEDDED_DATA_DIR", dataDir.toString(),
+                "CIVICGRID_MQTT_EMBEDDED_PORT", "0");
         this.log = log;
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClients.custom()

@@ -47,7 +47,7 @@ public final class IntakeBenchmark {
         int warmup = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP", "8"));
         Path data = Files.createTempDirectory("civicgrid-intake-bench");
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CivicGridApplication.class).run(LoopBenchmark.arguments(Map.of(
-                "civicgrid.db.embedded-data-dir", data.resolve("pg").toString(), "server.port", "0",
+                "civicgrid.db.embedded-data-dir", data.resolve("pg").toString(), "server.port", "0", "civicgrid.mqtt.embedded-port", "0",
                 "civicgrid.db.pool-size", String.valueOf(threads + 8), "logging.level.root", "WARN",
                 "spring.main.banner-mode", "off")));
         try {

@@ -119,7 +119,7 @@ public final class LoopBenchmark {
         int warmup = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP", "10"));
         Path data = Files.createTempDirectory("civicgrid-loop-bench");
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CivicGridApplication.class).run(arguments(Map.of(
-                "civicgrid.db.embedded-data-dir", data.resolve("pg").toString(), "server.port", "0",
+                "civicgrid.db.embedded-data-dir", data.resolve("pg").toString(), "server.port", "0", "civicgrid.mqtt.embedded-port", "0",
                 "civicgrid.db.pool-size", String.valueOf(threads + 8), "logging.level.root", "WARN",
                 "spring.main.banner-mode", "off", "civicgrid.audit.seal-interval",
                 System.getenv().getOrDefault("BENCH_SEAL_INTERVAL", "PT1S"))));

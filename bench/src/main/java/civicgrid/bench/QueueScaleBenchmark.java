@@ -43,7 +43,7 @@ public final class QueueScaleBenchmark {
         int cases = Integer.parseInt(System.getenv().getOrDefault("BENCH_CASES", "2000000"));
         Path data = Files.createTempDirectory("civicgrid-scale-bench");
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CivicGridApplication.class).run(arguments(Map.of(
-                "civicgrid.db.embedded-data-dir", data.resolve("pg").toString(), "server.port", "0", "logging.level.root", "WARN",
+                "civicgrid.db.embedded-data-dir", data.resolve("pg").toString(), "server.port", "0", "civicgrid.mqtt.embedded-port", "0", "logging.level.root", "WARN",
                 "spring.main.banner-mode", "off")));
         List<String> lines = new ArrayList<>();
         try {

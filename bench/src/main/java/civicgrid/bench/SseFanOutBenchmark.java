@@ -35,7 +35,7 @@ public final class SseFanOutBenchmark {
         int consoles = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONSOLES", "500"));
         Path data = Files.createTempDirectory("civicgrid-sse-bench");
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CivicGridApplication.class).run(LoopBenchmark.arguments(Map.of(
-                "civicgrid.db.embedded-data-dir", data.resolve("pg").toString(), "server.port", "0", "logging.level.root", "WARN",
+                "civicgrid.db.embedded-data-dir", data.resolve("pg").toString(), "server.port", "0", "civicgrid.mqtt.embedded-port", "0", "logging.level.root", "WARN",
                 "spring.main.banner-mode", "off", "server.tomcat.max-connections", "2000")));
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));

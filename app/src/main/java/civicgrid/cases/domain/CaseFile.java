@@ -232,9 +232,6 @@ public final class CaseFile {
                     throw new CaseRuleViolation(INVALID, "EXTENSION_REQUIRED",
                             "Ask for a positive extension on the stage's clock (" + clock.limit().clock() + ").");
                 }
-                if (pendingPostponement != null) {
-                    throw new CaseRuleViolation(CONFLICT, "POSTPONEMENT_PENDING", "A postponement is already waiting for approval.");
-                }
                 pendingPostponement = command.extension();
                 details.put("extension", command.extension().toString());
             }
@@ -364,11 +361,19 @@ public final class CaseFile {
         if ((action == CaseAction.APPROVE_POSTPONE || action == CaseAction.REJECT_POSTPONE) && pendingPostponement == null) {
             throw new CaseRuleViolation(CONFLICT, "NO_POSTPONEMENT_PENDING", "No postponement is waiting for approval.");
         }
+        if (action == CaseAction.REQUEST_POSTPONE && pendingPostponement != null) {
+            throw new CaseRuleViolation(CONFLICT, "POSTPONEMENT_PENDING", "A postponement is already waiting for approval.");
+        }
         if (rule.reasonRequired() && (command.reason() == null || command.reason().isBlank())) {
             throw new CaseRuleViolation(INVALID, "REASON_REQUIRED", action + " needs a reason.");
         }
         if (actor.isSystem()) {
             return;
+        }
+        if ((action == CaseAction.CHECK_PASS || action == CaseAction.CHECK_FAIL) && isAssignee(actor)) {
+            // handling and checking are kept apart: the department that did the work does not pass its own work
+            throw new CaseRuleViolation(FORBIDDEN, "OWN_WORK", "Someone other than " + assignment.departmentInstance()
+                    + ", which did the work, checks it.");
         }
         if (rule.assigneeOnly()) {
             if (!isAssignee(actor)) {

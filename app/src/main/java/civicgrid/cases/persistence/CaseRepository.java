@@ -266,4 +266,17 @@ public class CaseRepository {
                 .map(c -> new Nearby(c, civicgrid.geo.Distances.meters(lon, lat, c.location().lon(), c.location().lat())))
                 .filter(n -> n.meters() <= meters).toList();
     }
+
+    /**
+     * Open cases of any category within {@code meters} of a point, nearest first (at most {@code limit}):
+     * the place index narrows to a box of at most 500 rows, the distance decides.
+     */
+    public List<Nearby> openNear(double lon, double lat, double meters, int limit) {
+        double dLat = meters / 111_320.0;
+        double dLon = civicgrid.geo.Distances.degreesLon(meters, lat);
+        return jdbc.query("select " + COLUMNS + " from cases.case_file where is_open and lat between ? and ? and lon between ? and ?"
+                        + " limit 500", CaseRepository::map, lat - dLat, lat + dLat, lon - dLon, lon + dLon).stream()
+                .map(c -> new Nearby(c, civicgrid.geo.Distances.meters(lon, lat, c.location().lon(), c.location().lat())))
+                .filter(n -> n.meters() <= meters).sorted(java.util.Comparator.comparingDouble(Nearby::meters)).limit(limit).toList();
+    }
 }

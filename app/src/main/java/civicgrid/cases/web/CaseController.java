@@ -70,6 +70,12 @@ class CaseController {
         return cases.get(parse(id));
     }
 
+    /** The department instances that can take the case where it is, the routing suggestion first. */
+    @GetMapping("/{id}/departments")
+    List<civicgrid.cases.DepartmentChoice> departments(@PathVariable String id) {
+        return cases.departmentsFor(parse(id));
+    }
+
     @GetMapping("/{id}/history")
     List<Map<String, Object>> history(@PathVariable String id) {
         return cases.history(parse(id));
@@ -164,6 +170,19 @@ class CaseController {
             civicgrid.geo.UnitCode.of(territory);
         }
         return cases.stats(from.atStartOfDay(china).toInstant(), to.atStartOfDay(china).toInstant(), territory, category);
+    }
+
+    /** The big screen's figures of a territory of the caller: today, open now, rates of 30 days, ranking one level down. */
+    @GetMapping("/screen")
+    civicgrid.cases.ScreenFigures screen(@RequestParam(required = false) String territory) {
+        return cases.screen(territory);
+    }
+
+    /** Open cases by light per district, street, community or grid of a territory of the caller, with names and centres. */
+    @GetMapping("/open-counts")
+    List<civicgrid.cases.OpenCount> openCounts(@RequestParam(required = false) String territory,
+                                               @RequestParam civicgrid.geo.TerritoryLevel level) {
+        return cases.openCounts(territory, level);
     }
 
     private static CaseId parse(String id) {

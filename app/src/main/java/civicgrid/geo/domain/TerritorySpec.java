@@ -19,13 +19,17 @@ public record TerritorySpec(List<District> districts) {
             return name.endsWith("村民委员会") || name.endsWith("村委会");
         }
 
-        /** The name without the committee suffix, as the map labels it. */
+        /**
+         * The name without the committee suffix, as the map labels it: 平安社区居民委员会 → 平安社区,
+         * 胜天村村民委员会 → 胜天村 (not 胜天村村), 大寨村民委员会 → 大寨村, 先锋社区村民委员会 → 先锋社区.
+         */
         public String shortName() {
             if (name.endsWith("居民委员会")) {
                 return name.substring(0, name.length() - 5);
             }
             if (name.endsWith("村民委员会")) {
-                return name.substring(0, name.length() - 5) + "村";
+                String stem = name.substring(0, name.length() - 5);
+                return stem.endsWith("村") || stem.endsWith("社区") ? stem : stem + "村";
             }
             if (name.endsWith("委员会")) {
                 return name.substring(0, name.length() - 3);

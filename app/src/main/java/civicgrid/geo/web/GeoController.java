@@ -143,6 +143,23 @@ class GeoController {
         return geo.roadSegments(unit).stream().map(r -> shownTo(user, r)).toList();
     }
 
+    /**
+     * The road segments of a street, or of a district's streets the user sees, as GeoJSON lines for
+     * the map's offline basemap: the road's name and segment only (the chiefs are on the street's list).
+     */
+    @GetMapping(value = "/units/{code}/roads.geojson", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
+    String roadsGeoJson(@PathVariable String code) {
+        UnitCode unit = visible(code);
+        if (unit.level() != TerritoryLevel.STREET && unit.level() != TerritoryLevel.DISTRICT) {
+            throw CivicGridException.badRequest("NOT_A_DISTRICT_OR_STREET", "Roads are drawn per district (6 digits) or street (9 digits).");
+        }
+        CurrentUser user = identity.requireCurrentUser();
+        List<String> streets = (unit.level() == TerritoryLevel.STREET ? List.of(unit.value())
+                : geo.children(unit).stream().map(TerritoryUnit::code).toList()).stream().filter(user::sees).toList();
+        return geoJsonCache.get("roads/" + unit.value() + "/" + streets.size(), k -> GeoJson.roads(streets.stream()
+                .flatMap(s -> geo.model().roadsOfStreet(s).stream()).toList()));
+    }
+
     private static Location shownTo(CurrentUser user, Location l) {
         return l.roadSegment() == null ? l : new Location(l.lon(), l.lat(), l.grid(), l.microGrid(), l.community(), l.street(),
                 l.district(), shownTo(user, l.roadSegment()));

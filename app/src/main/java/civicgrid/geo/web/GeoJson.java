@@ -44,6 +44,23 @@ final class GeoJson {
         return out.append("]}").toString();
     }
 
+    /** Road segments as lines with their road's name and segment number. */
+    static String roads(List<TerritoryModel.Road> roads) {
+        StringBuilder out = new StringBuilder(64 * 1024).append("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (int i = 0; i < roads.size(); i++) {
+            TerritoryModel.Road road = roads.get(i);
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append("{\"type\":\"Feature\",\"id\":\"").append(road.code()).append("\",\"properties\":{\"code\":\"")
+                    .append(road.code()).append("\",\"name\":\"").append(escape(road.roadName())).append("\",\"sequence\":")
+                    .append(road.sequence()).append("},\"geometry\":{\"type\":\"LineString\",\"coordinates\":");
+            ring(road.line(), out);
+            out.append("}}");
+        }
+        return out.append("]}").toString();
+    }
+
     static void geometry(Geometry g, StringBuilder out) {
         if (g instanceof Polygon p) {
             out.append("{\"type\":\"Polygon\",\"coordinates\":");

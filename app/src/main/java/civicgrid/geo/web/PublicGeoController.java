@@ -2,7 +2,9 @@ package civicgrid.geo.web;
 
 import civicgrid.geo.GeoApi;
 import civicgrid.geo.Location;
+import civicgrid.geo.UnitCode;
 import civicgrid.geo.UnitRef;
+import civicgrid.geo.domain.TerritoryModel;
 import civicgrid.platform.CivicGridException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -14,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What residents' pages may read without an account: where a point lies and the outlines of the
- * grids around it (public administrative geography; nothing about cases or people).
+ * What residents' pages may read without an account: where a point lies, the outlines of the grids
+ * around it and of the districts, streets and communities (public administrative geography; nothing
+ * about cases or people).
  */
 @RestController
 @RequestMapping("/api/v1/public/geo")
@@ -47,6 +50,26 @@ class PublicGeoController {
     String around(@RequestParam double lon, @RequestParam double lat) {
         String community = where(lon, lat).community().code();
         return outlines.get(community, c -> GeoJson.featureCollection(geo.model().node(c).orElseThrow().children(), 16));
+    }
+
+    /**
+     * The outlines and names of a unit's children (the city's districts by default, a district's
+     * streets, a street's communities), simplified for the zoom they are seen at.
+     */
+    @GetMapping(value = "/outlines.geojson", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
+    String outlines(@RequestParam(required = false) String code) {
+        String unit = code == null || code.isBlank() ? UnitCode.CITY_CODE : code.strip();
+        if (!unit.matches("[0-9]{6}|[0-9]{9}")) {
+            throw CivicGridException.badRequest("INVALID_UNIT", "code must be the city's, a district's (6 digits) or a street's (9 digits).");
+        }
+        TerritoryModel.Node node = geo.model().node(unit).orElseThrow(() -> CivicGridException.notFound("UNKNOWN_UNIT",
+                "No territorial unit " + unit + "."));
+        int zoom = switch (node.level()) {
+            case CITY -> 9;
+            case DISTRICT -> 12;
+            default -> 14;
+        };
+        return outlines.get("children:" + unit, c -> GeoJson.featureCollection(node.children(), zoom));
     }
 
     private Location where(double lon, double lat) {

@@ -38,8 +38,8 @@ class DemoAccounts implements ApplicationRunner {
             new Demo("xinshancun", "新山村街道综合协调岗", Role.STREET_OPERATOR, "GENERAL_COORDINATION", null, Set.of("500104001"), "13900000005", "500104199005050055", "重庆市大渡口区新山村街道松青路8号"),
             new Demo("ciqikou", "磁器口街道综合协调岗", Role.STREET_OPERATOR, "GENERAL_COORDINATION", null, Set.of("500106004"), "13900000006", "500106199106060066", "重庆市沙坪坝区磁器口正街1号"),
             new Demo("sanitation.dadukou", "大渡口区环卫处置员", Role.DEPARTMENT_HANDLER, null, "SANITATION", Set.of("500104"), "13900000007", "500104198707070077", "重庆市大渡口区春晖路街道环卫所"),
-            new Demo("community", "新山村社区工作人员", Role.COMMUNITY_STAFF, null, null, Set.of("500104001001"), "13900000008", "500104199208080088", "重庆市大渡口区新山村社区服务中心"),
-            new Demo("gridworker", "新山村社区第1网格网格员", Role.GRID_WORKER, null, null, Set.of("500104001001001"), "13900000009", "500104199309090099", "重庆市大渡口区新山村街道钢花路3号"),
+            new Demo("community", "平安社区工作人员", Role.COMMUNITY_STAFF, null, null, Set.of("500104001001"), "13900000008", "500104199208080088", "重庆市大渡口区新山村街道平安社区服务中心"),
+            new Demo("gridworker", "平安社区第1网格网格员", Role.GRID_WORKER, null, null, Set.of("500104001001001"), "13900000009", "500104199309090099", "重庆市大渡口区新山村街道钢花路3号"),
             new Demo("citizen", "市民张先生", Role.CITIZEN, null, null, Set.of(), "13800138000", "500104198510101234", "重庆市大渡口区新山村街道松青路12号3单元5-2"));
 
     private final UserRepository users;

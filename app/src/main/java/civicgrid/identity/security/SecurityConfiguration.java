@@ -114,7 +114,8 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 // a console left open past the session's 30 minutes lands on the sign-in page saying why
                 .sessionManagement(s -> s.invalidSessionUrl("/login?expired"))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
+                // the cookie goes too: the next page would otherwise carry the dead session and say it expired
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID").permitAll());
         return http.build();
     }
 }

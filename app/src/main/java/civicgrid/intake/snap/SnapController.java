@@ -39,9 +39,12 @@ class SnapController {
     private final SnapLimits limits;
     private final ClientAddresses addresses;
     private final civicgrid.intake.channel.PublicCategories categories;
+    private final SnapMap map;
 
-    SnapController(SnapReports reports, SnapLimits limits, ClientAddresses addresses, civicgrid.intake.channel.PublicCategories categories) {
+    SnapController(SnapReports reports, SnapLimits limits, ClientAddresses addresses, civicgrid.intake.channel.PublicCategories categories,
+                   SnapMap map) {
         this.reports = reports;
+        this.map = map;
         this.limits = limits;
         this.addresses = addresses;
         this.categories = categories;
@@ -53,6 +56,7 @@ class SnapController {
                                @RequestParam(required = false) String lon, @RequestParam(required = false) String lat,
                                @RequestParam(required = false) String category,
                                @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+                               @RequestParam(required = false) boolean alsoSeen,
                                HttpServletRequest request) {
         List<SnapReports.Photo> files = new ArrayList<>();
         for (MultipartFile f : photos == null ? List.<MultipartFile>of() : photos) {
@@ -65,8 +69,30 @@ class SnapController {
                 throw CivicGridException.badRequest("PHOTO_UNREADABLE", "A photo could not be read.");
             }
         }
-        return reports.submit(new SnapReports.Submission(deviceId, description, number("lon", lon), number("lat", lat), category, files),
+        return reports.submit(new SnapReports.Submission(deviceId, description, number("lon", lon), number("lat", lat), category, files,
+                alsoSeen),
                 addresses.limitKey(request));
+    }
+
+    /** The signed-in resident's own reports (an empty list for anybody else); follow each with its number. */
+    @GetMapping("/reports")
+    List<SnapReports.MyReport> mine() {
+        return reports.mine();
+    }
+
+    /** Districts, streets and communities whose name contains {@code q}, best match first, to centre the map on. */
+    @GetMapping("/places")
+    List<SnapMap.PlaceHit> places(@RequestParam(required = false) String q, HttpServletRequest request) {
+        limits.takeBrowse(addresses.limitKey(request));
+        return map.places(q);
+    }
+
+    /** Open reports within 500 m of the point, nearest first, without anything personal: to add to one instead of reporting again. */
+    @GetMapping("/nearby")
+    List<SnapMap.NearbyReport> nearby(@RequestParam(required = false) String lon, @RequestParam(required = false) String lat,
+                                      HttpServletRequest request) {
+        limits.takeBrowse(addresses.limitKey(request));
+        return map.nearby(number("lon", lon), number("lat", lat));
     }
 
     @GetMapping("/reports/{number}")

@@ -30,6 +30,7 @@ class SnapLimits {
     private final Cache<String, Bucket> suggestionsByAddress = cache(Duration.ofMinutes(2));
     private final Cache<String, Bucket> failedLookupsByAddress = cache(Duration.ofHours(2));
     private final Cache<String, Bucket> failedLookupsByNumber = cache(Duration.ofHours(2));
+    private final Cache<String, Bucket> browsingByAddress = cache(Duration.ofMinutes(2));
 
     SnapLimits(SnapProperties properties) {
         this.properties = properties;
@@ -57,6 +58,13 @@ class SnapLimits {
         take(suggestionsByAddress.get(address, k -> Bucket.builder()
                 .addLimit(perPeriod(properties.classifyPerAddressPerMinute(), Duration.ofMinutes(1))).build()),
                 () -> "Too many suggestions asked from your network; wait a minute.");
+    }
+
+    /** One place search or nearby-report list for an address. */
+    void takeBrowse(String address) {
+        take(browsingByAddress.get(address, k -> Bucket.builder()
+                .addLimit(perPeriod(properties.browsePerAddressPerMinute(), Duration.ofMinutes(1))).build()),
+                () -> "Too many searches from your network; wait a minute.");
     }
 
     /**

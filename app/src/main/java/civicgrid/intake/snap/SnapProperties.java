@@ -12,11 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param classifyPerAddressPerMinute live suggestions one client address may ask for in a minute
  * @param failedLookupsPerAddressPerHour wrong tracking codes one client address may try in an hour
  * @param failedLookupsPerNumberPerHour wrong tracking codes all addresses together may try on one number in an hour
+ * @param browsePerAddressPerMinute place searches and nearby-report lists one client address may ask for in a minute
  */
 @ConfigurationProperties("civicgrid.intake.snap")
 record SnapProperties(Integer perHour, Integer perDay, Integer maxPhotos, Integer classifyPerMinute, Integer perAddressPerHour,
                       Integer perAddressPerDay, Integer classifyPerAddressPerMinute, Integer failedLookupsPerAddressPerHour,
-                      Integer failedLookupsPerNumberPerHour) {
+                      Integer failedLookupsPerNumberPerHour, Integer browsePerAddressPerMinute) {
 
     SnapProperties {
         perHour = perHour == null ? 5 : perHour;
@@ -28,5 +29,6 @@ record SnapProperties(Integer perHour, Integer perDay, Integer maxPhotos, Intege
         classifyPerAddressPerMinute = classifyPerAddressPerMinute == null ? 120 : classifyPerAddressPerMinute;
         failedLookupsPerAddressPerHour = failedLookupsPerAddressPerHour == null ? 20 : failedLookupsPerAddressPerHour;
         failedLookupsPerNumberPerHour = failedLookupsPerNumberPerHour == null ? 200 : failedLookupsPerNumberPerHour;
+        browsePerAddressPerMinute = browsePerAddressPerMinute == null ? 240 : browsePerAddressPerMinute;
     }
 }

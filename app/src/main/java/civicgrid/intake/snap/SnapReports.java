@@ -74,7 +74,14 @@ class SnapReports {
     record Photo(String filename, byte[] content) {
     }
 
-    record Submission(String deviceId, String description, Double lon, Double lat, String category, List<Photo> photos) {
+    /** @param alsoSeen the resident adds to an open report shown near them ("我也遇到了"): join it however old it is */
+    record Submission(String deviceId, String description, Double lon, Double lat, String category, List<Photo> photos,
+                      boolean alsoSeen) {
+    }
+
+    /** One of a signed-in resident's reports, for their list (the details come with {@link #status}). */
+    record MyReport(String number, String state, boolean open, String category, String categoryNameZh, String categoryNameEn,
+                    Instant reportedAt, boolean joined) {
     }
 
     record Receipt(String number, String trackingCode, String state, String category, String categoryName, boolean joined) {
@@ -133,8 +140,9 @@ class SnapReports {
         String reporter = user.map(CurrentUser::username).orElse("device:" + device);
         String code = code();
         ChannelIntake.Outcome outcome = tx.execute(status -> {
-            ChannelIntake.Outcome o = intake.report(new NewReport(category.code(), s.description().strip(), s.lon(), s.lat(), false,
-                    Channel.CITIZEN), new ChannelIntake.Source(reporter, Channel.CITIZEN, false), true);
+            NewReport report = new NewReport(category.code(), s.description().strip(), s.lon(), s.lat(), false, Channel.CITIZEN);
+            ChannelIntake.Source source = new ChannelIntake.Source(reporter, Channel.CITIZEN, false);
+            ChannelIntake.Outcome o = s.alsoSeen() ? intake.alsoSeen(report, source) : intake.report(report, source, true);
             CaseId id = CaseId.parse(o.caseView().id());
             for (int i = 0; i < clean.size(); i++) {
                 intake.attach(id, "snap-" + (i + 1) + (clean.get(i).type().equals("image/png") ? ".png" : ".jpg"), clean.get(i).content(),
@@ -145,6 +153,20 @@ class SnapReports {
         });
         CaseView v = outcome.caseView();
         return new Receipt(v.number(), code, v.state().name(), v.category().code(), v.category().nameZh(), outcome.joined());
+    }
+
+    /** The signed-in resident's own reports, newest first (the last 50); none for anybody else. */
+    List<MyReport> mine() {
+        Optional<CurrentUser> user = identity.currentUser().filter(u -> u.role() == Role.CITIZEN);
+        if (user.isEmpty()) {
+            return List.of();
+        }
+        List<MyReport> out = new ArrayList<>();
+        for (SnapStore.Submission s : store.ofAccount(user.get().username(), 50)) {
+            intake.status(new CaseId(s.caseId())).ifPresent(v -> out.add(new MyReport(v.number(), v.state().name(), v.state().open(),
+                    v.category().code(), v.category().nameZh(), v.category().nameEn(), v.reportedAt(), s.joined())));
+        }
+        return out;
     }
 
     Status status(String number, String code, String address) {

@@ -30,6 +30,12 @@ class SnapStore {
                 (rs, i) -> new Submission(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4)), caseId);
     }
 
+    /** A signed-in account's submissions, newest first. */
+    List<Submission> ofAccount(String account, int limit) {
+        return jdbc.query("select case_id, reporter, code_hash, joined from intake.snap_report where account = ? order by created_at desc, id desc limit ?",
+                (rs, i) -> new Submission(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4)), account, limit);
+    }
+
     long byDevice(String deviceId, Instant since) {
         Long n = jdbc.queryForObject("select count(*) from intake.snap_report where device_id = ? and created_at >= ?", Long.class,
                 deviceId, Timestamp.from(since));

@@ -128,6 +128,33 @@ class CaseFileTest {
     }
 
     @Test
+    void whoDidTheWorkDoesNotCheckIt() {
+        // a street's own sector handled it: the street center may not pass it, a grid worker on site may
+        Assignment streetSector = new Assignment("500104001:STREET_SERVICE", "STREET_SERVICE", "STREET");
+        CaseFile file = CaseFixtures.inState(CaseState.REGISTERED, at("2026-11-25T10:00"));
+        act(file, CaseCommand.of(CaseAction.DISPATCH).withTarget(streetSector), STREET, "2026-11-25T10:05");
+        act(file, CaseCommand.of(CaseAction.ACCEPT), STREET, "2026-11-25T10:10");
+        act(file, CaseCommand.of(CaseAction.REPORT_BACK, "done"), STREET, "2026-11-25T11:00");
+        assertThat(refusal(file, CaseCommand.of(CaseAction.CHECK_PASS), STREET, "2026-11-25T11:10")).isEqualTo("OWN_WORK");
+        assertThat(refusal(file, CaseCommand.of(CaseAction.CHECK_FAIL, "not done"), STREET, "2026-11-25T11:10")).isEqualTo("OWN_WORK");
+        assertThat(file.allows(CaseAction.CHECK_PASS, STREET)).isFalse();
+        assertThat(file.allows(CaseAction.CHECK_FAIL, STREET)).isFalse();
+        assertThat(file.allows(CaseAction.CHECK_PASS, GRID_WORKER)).isTrue();
+        act(file, CaseCommand.of(CaseAction.CHECK_PASS), GRID_WORKER, "2026-11-25T11:15");
+        assertThat(file.state()).isEqualTo(CaseState.CHECKED);
+
+        // the community's grid workers handled another: neither they nor the community staff check it, the street does
+        Assignment community = new Assignment("500104001001:COMMUNITY", "COMMUNITY", "COMMUNITY");
+        CaseFile byGrid = CaseFixtures.inState(CaseState.REGISTERED, at("2026-11-25T10:00"));
+        act(byGrid, CaseCommand.of(CaseAction.DISPATCH).withTarget(community), STREET, "2026-11-25T10:05");
+        act(byGrid, CaseCommand.of(CaseAction.ACCEPT), GRID_WORKER, "2026-11-25T10:10");
+        act(byGrid, CaseCommand.of(CaseAction.REPORT_BACK, "done"), GRID_WORKER, "2026-11-25T11:00");
+        assertThat(byGrid.allows(CaseAction.CHECK_PASS, GRID_WORKER)).isFalse();
+        assertThat(byGrid.allows(CaseAction.CHECK_PASS, CaseFixtures.COMMUNITY_STAFF)).isFalse();
+        assertThat(byGrid.allows(CaseAction.CHECK_PASS, STREET)).isTrue();
+    }
+
+    @Test
     void reworkSendsTheCaseBackToTheHandler() {
         CaseFile file = CaseFixtures.inState(CaseState.HANDLED, at("2026-11-25T10:00"));
         assertThat(refusal(file, CaseCommand.of(CaseAction.CHECK_FAIL), GRID_WORKER, "2026-11-25T10:10")).isEqualTo("REASON_REQUIRED");
@@ -163,10 +190,17 @@ class CaseFileTest {
                 HANDLER, "2026-11-25T10:10");
         assertThat(refusal(file, CaseCommand.of(CaseAction.REQUEST_POSTPONE, "again")
                 .withExtension(TimeLimit.of(ClockType.WORK_HOURS, 4)), HANDLER, "2026-11-25T10:11")).isEqualTo("POSTPONEMENT_PENDING");
+        // what is offered follows: one request at a time, a decision only while one waits
+        assertThat(file.allows(CaseAction.REQUEST_POSTPONE, HANDLER)).isFalse();
+        assertThat(file.allows(CaseAction.APPROVE_POSTPONE, STREET)).isTrue();
+        assertThat(file.allows(CaseAction.REJECT_POSTPONE, STREET)).isTrue();
         assertThat(file.clock().deadline()).isEqualTo(at("2026-11-25T16:00"));
         act(file, CaseCommand.of(CaseAction.APPROVE_POSTPONE), STREET, "2026-11-25T10:20");
         assertThat(file.clock().deadline()).isEqualTo(at("2026-11-26T11:00"));
         assertThat(file.figures().postponements()).isEqualTo(1);
+        assertThat(file.allows(CaseAction.APPROVE_POSTPONE, STREET)).isFalse();
+        assertThat(file.allows(CaseAction.REJECT_POSTPONE, STREET)).isFalse();
+        assertThat(file.allows(CaseAction.REQUEST_POSTPONE, HANDLER)).isTrue();
     }
 
     @Test

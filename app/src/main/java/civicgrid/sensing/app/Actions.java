@@ -1,0 +1,119 @@
+package civicgrid.sensing.app;
+
+import civicgrid.cases.Channel;
+import civicgrid.cases.ChannelIntake;
+import civicgrid.cases.NewReport;
+import civicgrid.sensing.domain.Action;
+import civicgrid.sensing.domain.Alarm;
+import civicgrid.sensing.domain.Outcome;
+import civicgrid.sensing.persistence.AlarmStore;
+import civicgrid.sensing.persistence.CommandStore;
+import civicgrid.sensing.persistence.DeviceStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * Carries out what the rule core decided: stores alarms and their transitions, opens urgent cases
+ * through the IoT channel of the closed loop, records commands with an id and sends them. A failure
+ * of one outcome is logged and does not stop the others.
+ */
+@Service
+class Actions {
+
+    private static final Logger log = LoggerFactory.getLogger(Actions.class);
+
+    private final DeviceStore devices;
+    private final AlarmStore alarms;
+    private final CommandStore commands;
+    private final ChannelIntake intake;
+    private final ObjectProvider<CommandPublisher> publisher;
+    private final MessageSource messages;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    Actions(DeviceStore devices, AlarmStore alarms, CommandStore commands, ChannelIntake intake, ObjectProvider<CommandPublisher> publisher,
+            MessageSource messages, MeterRegistry meters, Clock clock) {
+        this.devices = devices;
+        this.alarms = alarms;
+        this.commands = commands;
+        this.intake = intake;
+        this.publisher = publisher;
+        this.messages = messages;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    void carryOut(List<Outcome> outcomes) {
+        for (Outcome o : outcomes) {
+            try {
+                carryOut(o);
+            } catch (RuntimeException e) {
+                log.error("Could not carry out {} ", o, e);
+            }
+        }
+    }
+
+    private void carryOut(Outcome o) {
+        if (o instanceof Outcome.AlarmRaised r) {
+            DeviceStore.Device d = device(r.deviceId());
+            alarms.insertActive(Alarm.raised(r.deviceId(), r.alarmType(), r.severity(), Instant.ofEpochMilli(r.ts()), r.detail()),
+                    d.gridCode());
+            meters.counter("civicgrid.sensing.alarms.raised", "type", r.alarmType()).increment();
+        } else if (o instanceof Outcome.AlarmCleared c) {
+            alarms.active(c.deviceId(), c.alarmType()).ifPresent(row -> alarms.update(row.alarm().clear(Instant.ofEpochMilli(c.ts()))));
+        } else if (o instanceof Outcome.AlarmEscalated e) {
+            alarms.active(e.deviceId(), e.alarmType()).ifPresent(row -> alarms.update(row.alarm().escalated(e.level())));
+        } else if (o instanceof Outcome.OpenCase c) {
+            openCase(c);
+        } else if (o instanceof Outcome.SendCommand c) {
+            send(c);
+        } else if (o instanceof Outcome.CallWebhook w) {
+            // the signed call to another service (the ambulance escort) comes with the notify module's webhooks in a later step
+            log.info("Webhook {} due for alarm {} of device {}", w.target(), w.alarmType(), w.deviceId());
+            meters.counter("civicgrid.sensing.webhooks.due", "target", w.target()).increment();
+        }
+    }
+
+    private void openCase(Outcome.OpenCase c) {
+        DeviceStore.Device d = device(c.deviceId());
+        String type = messages.getMessage("sensing.alarm." + c.alarmType(), null, c.alarmType(), Locale.CHINESE);
+        StringBuilder text = new StringBuilder(c.routeTo() == Action.RouteTo.DISTRICT ? "【区城运中心预警】" : "")
+                .append("物联感知告警：").append(type).append("（设备 ").append(d.id()).append(' ').append(d.name()).append("）");
+        if (d.personName() != null) {
+            // the phone is masked by the closed loop for every role that does not visit residents
+            text.append("，关怀对象 ").append(civicgrid.identity.PersonalData.maskName(d.personName()));
+            if (d.personPhone() != null) {
+                text.append("，电话 ").append(d.personPhone());
+            }
+        }
+        ChannelIntake.Outcome outcome = intake.report(new NewReport(c.categoryCode(), text.toString(), d.lon(), d.lat(), c.urgent(),
+                Channel.IOT_SENSOR), new ChannelIntake.Source("device:" + d.id(), Channel.IOT_SENSOR, true), false);
+        alarms.active(c.deviceId(), c.alarmType()).ifPresent(row -> alarms.linkCase(row.alarm().id(),
+                UUID.fromString(outcome.caseView().id())));
+        meters.counter("civicgrid.sensing.cases.opened", "category", c.categoryCode()).increment();
+    }
+
+    private void send(Outcome.SendCommand c) {
+        UUID id = UUID.randomUUID();
+        commands.insert(new CommandStore.Command(id, c.deviceId(), c.command(), c.alarmType(), Instant.ofEpochMilli(c.ts()), null, null));
+        CommandPublisher out = publisher.getIfAvailable();
+        String json = tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(java.util.Map.of("id", id.toString(),
+                "command", c.command(), "ts", c.ts()));
+        if (out != null && out.publish(c.deviceId(), json)) {
+            commands.sent(id, clock.instant());
+        }
+    }
+
+    private DeviceStore.Device device(String id) {
+        return devices.find(id).orElseThrow(() -> new IllegalStateException("device " + id + " is gone"));
+    }
+}

@@ -1,0 +1,191 @@
+package civicgrid.sensing.mqtt;
+
+import civicgrid.sensing.app.CommandPublisher;
+import civicgrid.sensing.app.TelemetryIngest;
+import io.moquette.BrokerConstants;
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import io.moquette.broker.security.IAuthenticator;
+import io.moquette.broker.security.IAuthorizatorPolicy;
+import io.moquette.broker.subscriptions.Topic;
+import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.messages.InterceptPublishMessage;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The default MQTT broker, inside CivicGrid (Moquette): devices log in with their id as user name
+ * and their token as password, may publish only to their own telemetry topic and read only their own
+ * commands topic; what they publish goes to the ingest; commands go out with QoS 1.
+ */
+public class EmbeddedBroker implements SmartLifecycle, CommandPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
+    private static final String TRANSPORT = "mqtt";
+
+    private final MqttProperties properties;
+    private final TelemetryIngest ingest;
+    private Server server;
+    private volatile int port = -1;
+
+    EmbeddedBroker(MqttProperties properties, TelemetryIngest ingest) {
+        this.properties = properties;
+        this.ingest = ingest;
+    }
+
+    /** The port the broker listens on (the one picked when configured as 0), or -1 when stopped. */
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void start() {
+        int wanted = properties.embeddedPort();
+        if (wanted != 0) {
+            requireFree(wanted);
+        }
+        Properties p = new Properties();
+        p.setProperty(BrokerConstants.HOST_PROPERTY_NAME, properties.embeddedHost());
+        p.setProperty(BrokerConstants.PORT_PROPERTY_NAME, Integer.toString(wanted));
+        p.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
+        p.setProperty(BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
+        p.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
+        p.setProperty(BrokerConstants.NETTY_EPOLL_PROPERTY_NAME, "false");
+        p.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
+        Server s = new Server();
+        try {
+            s.startServer(new MemoryConfig(p), List.of(new Telemetry()), null, new DeviceLogin(), new OwnTopicsOnly());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("The embedded MQTT broker could not start on " + properties.embeddedHost() + ":" + wanted
+                    + " (" + e.getMessage() + "); set CIVICGRID_MQTT_EMBEDDED_PORT (civicgrid.mqtt.embedded-port) to a free port", e);
+        }
+        server = s;
+        port = boundPort(s);
+        log.info("Embedded MQTT broker listens on {}:{}", properties.embeddedHost(), port);
+    }
+
+    /** Moquette binds asynchronously: with port 0 the chosen port is known once the bind completed. */
+    private static int boundPort(Server s) {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (s.getPort() <= 0 && System.nanoTime() < until) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (s.getPort() <= 0) {
+            s.stopServer();
+            throw new IllegalStateException("The embedded MQTT broker did not bind a port within 10 s; set CIVICGRID_MQTT_EMBEDDED_PORT"
+                    + " (civicgrid.mqtt.embedded-port) to a free port");
+        }
+        return s.getPort();
+    }
+
+    /** A taken port stops the start with the setting to change (Moquette would only log the failed bind). */
+    private void requireFree(int wanted) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getByName(properties.embeddedHost()), wanted));
+        } catch (IOException e) {
+            throw new IllegalStateException("MQTT port " + wanted + " is already taken; set CIVICGRID_MQTT_EMBEDDED_PORT"
+                    + " (civicgrid.mqtt.embedded-port) to a free port, or CIVICGRID_MQTT_URL to use an external broker");
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stopServer();
+            server = null;
+            port = -1;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    @Override
+    public boolean publish(String deviceId, String json) {
+        Server s = server;
+        if (s == null) {
+            return false;
+        }
+        s.internalPublish(MqttMessageBuilders.publish().topicName(Topics.commands(deviceId)).retained(false).qos(MqttQoS.AT_LEAST_ONCE)
+                .payload(Unpooled.copiedBuffer(json, StandardCharsets.UTF_8)).build(), "civicgrid");
+        return true;
+    }
+
+    /** Device login: the device id as user name, its token as password (checked against the stored hash). */
+    private final class DeviceLogin implements IAuthenticator {
+        @Override
+        public boolean checkValid(String clientId, String username, byte[] password) {
+            try {
+                ingest.authenticate(username, password == null ? null : new String(password, StandardCharsets.UTF_8), TRANSPORT);
+                return true;
+            } catch (TelemetryIngest.Refused refused) {
+                return false;
+            }
+        }
+    }
+
+    /** A device writes only its own telemetry and reads only its own commands. */
+    private final class OwnTopicsOnly implements IAuthorizatorPolicy {
+        @Override
+        public boolean canWrite(Topic topic, String user, String client) {
+            boolean own = user != null && user.equals(Topics.telemetryDevice(topic.toString()));
+            if (!own) {
+                ingest.countRefused(TelemetryIngest.Reason.NOT_ALLOWED, TRANSPORT);
+            }
+            return own;
+        }
+
+        @Override
+        public boolean canRead(Topic topic, String user, String client) {
+            return user != null && topic.toString().equals(Topics.commands(user));
+        }
+    }
+
+    /** Published telemetry into the ingest; a refused message is counted there and dropped, never crashes the broker. */
+    private final class Telemetry extends AbstractInterceptHandler {
+        @Override
+        public String getID() {
+            return "civicgrid-telemetry";
+        }
+
+        @Override
+        public void onPublish(InterceptPublishMessage msg) {
+            String deviceId = Topics.telemetryDevice(msg.getTopicName());
+            if (deviceId == null || !deviceId.equals(msg.getUsername())) {
+                return;
+            }
+            try {
+                ingest.receiveAuthenticated(deviceId, ByteBufUtil.getBytes(msg.getPayload()), TRANSPORT);
+            } catch (TelemetryIngest.Refused refused) {
+                log.debug("Refused MQTT telemetry of {}: {}", deviceId, refused.getMessage());
+            } catch (RuntimeException e) {
+                log.error("MQTT telemetry of {} failed", deviceId, e);
+            }
+        }
+
+        @Override
+        public void onSessionLoopError(Throwable error) {
+            log.error("MQTT session loop failed", error);
+        }
+    }
+}

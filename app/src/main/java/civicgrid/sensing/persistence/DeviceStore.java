@@ -1,0 +1,170 @@
+package civicgrid.sensing.persistence;
+
+import civicgrid.sensing.domain.Profile;
+import civicgrid.sensing.domain.Reading;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Devices, their latest values and their telemetry history. */
+@Repository
+public class DeviceStore {
+
+    /** A registered device; its place was located once, at registration. */
+    public record Device(String id, String name, Profile profile, double lon, double lat, String gridCode, String communityCode,
+                        String streetCode, String districtCode, String owner, String personName, String personPhone, Instant registeredAt,
+                        Instant lastContact) {
+    }
+
+    /** One history point. */
+    public record Point(Instant ts, String key, Double number, String text) {
+    }
+
+    private static final String COLUMNS = "id, name, profile, lon, lat, grid_code, community_code, street_code, district_code, owner,"
+            + " person_name, person_phone, registered_at, last_contact";
+
+    private final JdbcTemplate jdbc;
+
+    DeviceStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Registers the device unless its id is taken; true when it was new. */
+    public boolean insertIfAbsent(Device d, byte[] tokenSha256, String by) {
+        return jdbc.update("insert into sensing.device (" + COLUMNS + ", token_sha256, registered_by) values"
+                        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing", d.id(), d.name(), d.profile().name(),
+                d.lon(), d.lat(), d.gridCode(), d.communityCode(), d.streetCode(), d.districtCode(), d.owner(), d.personName(),
+                d.personPhone(), Timestamp.from(d.registeredAt()), null, tokenSha256, by) == 1;
+    }
+
+    public Optional<Device> find(String id) {
+        return jdbc.query("select " + COLUMNS + " from sensing.device where id = ?", DeviceStore::device, id).stream().findFirst();
+    }
+
+    public Optional<byte[]> tokenHash(String id) {
+        return jdbc.query("select token_sha256 from sensing.device where id = ?", (rs, i) -> rs.getBytes(1), id).stream().findFirst();
+    }
+
+    /** Devices whose grid lies in one of the units (all when {@code units} is null), ordered by id, after {@code afterId}. */
+    public List<Device> list(List<String> units, String profile, String afterId, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from sensing.device where id > ?");
+        List<Object> args = new ArrayList<>(List.of(afterId == null ? "" : afterId));
+        scope(sql, args, units);
+        if (profile != null) {
+            sql.append(" and profile = ?");
+            args.add(profile);
+        }
+        sql.append(" order by id limit ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), DeviceStore::device, args.toArray());
+    }
+
+    /** Every device in id order, in pages (for starting the rule engine; never on a request path). */
+    public void forEach(Consumer<Device> each) {
+        String after = "";
+        while (true) {
+            List<Device> page = list(null, null, after, 5000);
+            page.forEach(each);
+            if (page.size() < 5000) {
+                return;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    public long count() {
+        Long n = jdbc.queryForObject("select count(*) from sensing.device", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Keeps a reading: its values as the latest of each key, in the history, and the device's last contact. */
+    public void record(String deviceId, Reading reading) {
+        Timestamp ts = new Timestamp(reading.ts());
+        List<Object[]> rows = new ArrayList<>();
+        reading.values().forEach((key, value) -> rows.add(new Object[] {deviceId, ts, key,
+                value instanceof String ? null : reading.number(key), value instanceof String s ? s : null}));
+        jdbc.batchUpdate("insert into sensing.telemetry (device_id, ts, key, num_value, text_value) values (?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("insert into sensing.latest_value (device_id, ts, key, num_value, text_value) values (?, ?, ?, ?, ?)"
+                + " on conflict (device_id, key) do update set ts = excluded.ts, num_value = excluded.num_value,"
+                + " text_value = excluded.text_value where sensing.latest_value.ts <= excluded.ts", rows);
+        jdbc.update("update sensing.device set last_contact = ? where id = ? and (last_contact is null or last_contact < ?)", ts, deviceId,
+                ts);
+    }
+
+    public Map<String, Object> latest(String deviceId) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        jdbc.query("select key, num_value, text_value from sensing.latest_value where device_id = ? order by key", rs -> {
+            String text = rs.getString(3);
+            out.put(rs.getString(1), text != null ? text : rs.getDouble(2));
+        }, deviceId);
+        return out;
+    }
+
+    public List<Point> history(String deviceId, String key, Instant from, Instant to, int limit) {
+        String sql = "select ts, key, num_value, text_value from sensing.telemetry where device_id = ?" + (key == null ? "" : " and key = ?")
+                + " and ts >= ? and ts < ? order by ts limit ?";
+        List<Object> args = new ArrayList<>(List.of(deviceId));
+        if (key != null) {
+            args.add(key);
+        }
+        args.addAll(List.of(Timestamp.from(from), Timestamp.from(to), limit));
+        return jdbc.query(sql, (rs, i) -> new Point(rs.getTimestamp(1).toInstant(), rs.getString(2), (Double) rs.getObject(3),
+                rs.getString(4)), args.toArray());
+    }
+
+    /**
+     * Creates the monthly history partitions from this month to {@code monthsAhead} later (idempotent);
+     * rows of a month already in the default partition keep that month in the default partition.
+     */
+    public void ensureMonthlyPartitions(java.time.YearMonth from, int monthsAhead) {
+        for (int i = 0; i <= monthsAhead; i++) {
+            java.time.YearMonth m = from.plusMonths(i);
+            String name = "telemetry_" + m.getYear() + String.format("%02d", m.getMonthValue());
+            Boolean exists = jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class, "sensing." + name);
+            if (Boolean.TRUE.equals(exists)) {
+                continue;
+            }
+            Integer stray = jdbc.queryForObject("select count(*) from (select 1 from sensing.telemetry_default where ts >= ?::date and ts < ?::date"
+                    + " limit 1) s", Integer.class, m.atDay(1).toString(), m.plusMonths(1).atDay(1).toString());
+            if (stray != null && stray > 0) {
+                continue;
+            }
+            jdbc.execute("create table if not exists sensing." + name + " partition of sensing.telemetry for values from ('" + m.atDay(1)
+                    + "') to ('" + m.plusMonths(1).atDay(1) + "')");
+        }
+    }
+
+    /** Appends {@code and grid_code like any(...)} for a scope; nothing for the whole city (null). */
+    static void scope(StringBuilder sql, List<Object> args, List<String> units) {
+        if (units == null) {
+            return;
+        }
+        if (units.isEmpty()) {
+            sql.append(" and false");
+            return;
+        }
+        sql.append(" and (");
+        for (int i = 0; i < units.size(); i++) {
+            sql.append(i == 0 ? "" : " or ").append("grid_code like ?");
+            args.add(units.get(i).replace("%", "").replace("_", "") + "%");
+        }
+        sql.append(')');
+    }
+
+    private static Device device(ResultSet rs, int row) throws SQLException {
+        Timestamp last = rs.getTimestamp("last_contact");
+        return new Device(rs.getString("id"), rs.getString("name"), Profile.valueOf(rs.getString("profile")), rs.getDouble("lon"),
+                rs.getDouble("lat"), rs.getString("grid_code"), rs.getString("community_code"), rs.getString("street_code"),
+                rs.getString("district_code"), rs.getString("owner"), rs.getString("person_name"), rs.getString("person_phone"),
+                rs.getTimestamp("registered_at").toInstant(), last == null ? null : last.toInstant());
+    }
+}
