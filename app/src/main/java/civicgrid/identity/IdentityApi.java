@@ -1,7 +1,9 @@
 package civicgrid.identity;
 
+import civicgrid.identity.persistence.UserRepository;
 import civicgrid.identity.security.CivicGridPrincipal;
 import civicgrid.platform.CivicGridException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -11,6 +13,23 @@ import org.springframework.stereotype.Service;
 /** What other modules ask of identity: who is acting, and may they act there. */
 @Service
 public class IdentityApi {
+
+    private final UserRepository users;
+
+    IdentityApi(UserRepository users) {
+        this.users = users;
+    }
+
+    /**
+     * Enabled accounts of one role as other modules see a signed-in user, a page at a time ordered by
+     * user name (for jobs that act for each user, such as planning every grid worker's day).
+     */
+    public List<CurrentUser> enabledUsers(Role role, int offset, int limit) {
+        return users.listEnabled(role, offset, limit).stream()
+                .map(u -> new CurrentUser(u.id(), u.username(), u.displayName(), u.role(), u.postCode(), u.sector(), u.departmentCode(),
+                        new TerritorialScope(u.scope())))
+                .toList();
+    }
 
     public Optional<CurrentUser> currentUser() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

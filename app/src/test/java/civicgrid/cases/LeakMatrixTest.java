@@ -131,6 +131,7 @@ class LeakMatrixTest extends IntegrationTest {
             case "q" -> Case::number;
             case "queue" -> c -> "all";
             case "actor" -> Case::reporter;
+            case "unit" -> Case::street;
             default -> null;
         };
     }
@@ -168,6 +169,10 @@ class LeakMatrixTest extends IntegrationTest {
         if (name.equals("year")) {
             return "2026";
         }
+        if (template.startsWith("/api/v1/duty/registers/")) {
+            // the people register (its first row was generated in 新山村街道 for the demo)
+            return name.equals("register") ? "people" : "1";
+        }
         // a new read endpoint: say how its path variables relate to a case, so the matrix covers it
         throw new AssertionError("no value for {" + name + "} in " + template);
     }
@@ -178,6 +183,8 @@ class LeakMatrixTest extends IntegrationTest {
             case "lat" -> String.valueOf(c.lat());
             case "from" -> "2020-01-01";
             case "to" -> "2100-01-01";
+            case "unit" -> c.street();
+            case "level" -> "STREET";
             case "q" -> template.startsWith("/api/v1/geo") ? "新山村" : c.number();
             default -> throw new AssertionError("no value for required ?" + name + " of " + template);
         };

@@ -46,6 +46,12 @@ public class UserRepository {
                 role == null ? null : role.name(), role == null ? null : role.name(), offset, limit);
     }
 
+    /** Enabled users of one role, one page at a time, ordered by username. */
+    public List<UserRecord> listEnabled(Role role, int offset, int limit) {
+        return jdbc.query("select " + COLUMNS + " from identity.app_user u left join identity.post p on p.code = u.post_code"
+                + " where u.role = ? and u.enabled order by u.username offset ? limit ?", UserRepository::map, role.name(), offset, limit);
+    }
+
     public boolean exists(String username) {
         Integer n = jdbc.queryForObject("select count(*) from identity.app_user where username = ?", Integer.class, username);
         return n != null && n > 0;

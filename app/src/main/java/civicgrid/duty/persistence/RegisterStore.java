@@ -1,0 +1,123 @@
+package civicgrid.duty.persistence;
+
+import civicgrid.duty.domain.RegisterKind;
+import civicgrid.duty.domain.Subject;
+import civicgrid.duty.domain.SubjectKind;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The four registers in one store, driven by {@link RegisterKind}: the SQL is built from the kind's
+ * own column names (never from user input), so a new column is one line in the kind.
+ */
+@Repository
+public class RegisterStore {
+
+    private final JdbcTemplate jdbc;
+
+    RegisterStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts or updates rows on their natural key; each row holds the kind's columns in order plus registered_on. */
+    public void upsert(RegisterKind kind, List<Object[]> rows) {
+        List<String> names = kind.columns().stream().map(RegisterKind.Column::name).toList();
+        String columns = String.join(", ", names) + ", registered_on";
+        String placeholders = names.stream().map(n -> "?").collect(Collectors.joining(", ")) + ", ?";
+        String updates = names.stream().filter(n -> !kind.naturalKey().contains(n)).map(n -> n + " = excluded." + n)
+                .collect(Collectors.joining(", "));
+        // registered_on is kept on update: a cadence keeps counting from the day the subject entered the register
+        String sql = "insert into duty." + kind.table() + " (" + columns + ") values (" + placeholders + ") on conflict ("
+                + String.join(", ", kind.naturalKey()) + ") do update set " + updates + ", updated_at = now()";
+        for (int from = 0; from < rows.size(); from += 1000) {
+            jdbc.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + 1000)));
+        }
+    }
+
+    /** Names the writer of this transaction's register changes in their edit history. */
+    public void actAs(String actor) {
+        jdbc.queryForObject("select set_config('civicgrid.actor', ?, true)", String.class, actor);
+    }
+
+    public record Change(String action, List<String> fields, String by, java.time.Instant at) {
+    }
+
+    /** One row's grid code, or null when there is no such row. */
+    public String gridOf(RegisterKind kind, long id) {
+        return jdbc.query("select grid_code from duty." + kind.table() + " where id = ?", (rs, i) -> rs.getString(1), id).stream()
+                .findFirst().orElse(null);
+    }
+
+    /** One row's edit history, newest first. */
+    public List<Change> history(RegisterKind kind, long id) {
+        return jdbc.query("select action, fields, changed_by, changed_at from duty.register_change where register = ? and row_id = ?"
+                        + " order by id desc limit 200",
+                (rs, i) -> new Change(rs.getString(1), rs.getString(2).isEmpty() ? List.of() : List.of(rs.getString(2).split(",")),
+                        rs.getString(3), rs.getTimestamp(4).toInstant()), kind.table(), id);
+    }
+
+    public long count(RegisterKind kind, String unitPrefix) {
+        Long n = jdbc.queryForObject("select count(*) from duty." + kind.table() + " where grid_code like ?", Long.class,
+                unitPrefix + "%");
+        return n == null ? 0 : n;
+    }
+
+    /** Rows of a unit (prefix of grid codes), optionally those whose name holds {@code text} or whose key ends with it. */
+    public List<Map<String, Object>> search(RegisterKind kind, String unitPrefix, String text, int offset, int limit) {
+        String columns = "id, " + kind.columns().stream().map(RegisterKind.Column::name).collect(Collectors.joining(", "))
+                + ", registered_on";
+        StringBuilder sql = new StringBuilder("select " + columns + " from duty." + kind.table() + " where grid_code like ?");
+        List<Object> args = new ArrayList<>();
+        args.add(unitPrefix + "%");
+        if (text != null && !text.isBlank()) {
+            String like = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            sql.append(" and (").append(kind.nameColumn()).append(" like ?");
+            args.add("%" + like + "%");
+            if (kind.tailColumn() != null) {
+                sql.append(" or ").append(kind.tailColumn()).append(" like ?");
+                args.add("%" + like.toUpperCase(java.util.Locale.ROOT));
+            }
+            sql.append(")");
+        }
+        sql.append(" order by id offset ? limit ?");
+        args.add(offset);
+        args.add(limit);
+        return jdbc.queryForList(sql.toString(), args.toArray());
+    }
+
+    /** Rows by id, for the subjects of a day's tasks. */
+    public Map<Long, Map<String, Object>> byIds(RegisterKind kind, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Map<String, Object>> out = new LinkedHashMap<>();
+        for (Map<String, Object> row : jdbc.queryForList("select * from duty." + kind.table() + " where id = any(?)",
+                (Object) ids.toArray(Long[]::new))) {
+            out.put(((Number) row.get("id")).longValue(), row);
+        }
+        return out;
+    }
+
+    /** The subjects of one kind in a grid, for planning its day. */
+    public List<Subject> subjects(SubjectKind kind, String gridCode) {
+        String sql = switch (kind) {
+            case GRID -> null;
+            case KEY_PLACE -> "select id, registered_on, lon, lat from duty.key_place where grid_code = ?";
+            case FRONTAGE_SHOP -> "select id, registered_on, lon, lat from duty.enterprise where grid_code = ? and frontage_duty";
+            default -> "select id, registered_on, lon, lat from duty.person where grid_code = ? and key_groups <> ''"
+                    + " and ';' || key_groups || ';' like '%;" + kind.keyGroup().name() + ";%'";
+        };
+        if (sql == null) {
+            return List.of();
+        }
+        return jdbc.query(sql, (rs, i) -> new Subject(kind, Long.toString(rs.getLong(1)), rs.getObject(2, LocalDate.class),
+                rs.getDouble(3), rs.getDouble(4)), gridCode);
+    }
+}
