@@ -1,8 +1,10 @@
 package civicgrid.identity;
 
+import civicgrid.identity.persistence.UserRepository;
 import civicgrid.identity.security.CivicGridPrincipal;
 import civicgrid.platform.CivicGridException;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -11,6 +13,17 @@ import org.springframework.stereotype.Service;
 /** What other modules ask of identity: who is acting, and may they act there. */
 @Service
 public class IdentityApi {
+
+    private final UserRepository users;
+
+    IdentityApi(UserRepository users) {
+        this.users = users;
+    }
+
+    /** The codes of the street posts (岗位) that exist, e.g. {@code URBAN_MANAGEMENT}. */
+    public Set<String> postCodes() {
+        return users.postCodes();
+    }
 
     public Optional<CurrentUser> currentUser() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
