@@ -49,7 +49,7 @@ class DemoUnits implements ApplicationRunner {
             new Demo("CQK-B-01", UnitClass.B, "磁器口古镇景区管理处", "500106004", 0, "对讲机, 扩音器, 隔离栏", null),
             new Demo("CQK-B-02", UnitClass.B, "古镇正街商户联防队", "500106004", 0, "灭火器, 急救箱", null),
             new Demo("CQK-C-01", UnitClass.C, "磁器口沿江小区微型消防站", "500106004", 2, "灭火器, 消防水带", null),
-            new Demo("XSC-A-01", UnitClass.A, "新山村街道办事处应急分队", "500104001", 1, "对讲机, 急救箱, AED", null),
+            new Demo("XSC-A-01", UnitClass.A, "新山村街道办事处应急分队", "500104001", 0, "对讲机, 急救箱, AED", null),
             new Demo("XSC-B-01", UnitClass.B, "新山村商圈联防队", "500104001", 2, "灭火器, 急救箱", null),
             new Demo("XSC-C-01", UnitClass.C, "新山村社区院落互助队", "500104001", 0, "急救箱, 手电", "gridworker"));
 
@@ -70,12 +70,13 @@ class DemoUnits implements ApplicationRunner {
                             cell.centroidLat(), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, d.account()));
                 }
                 for (int i = 1; i <= 8; i++) {
-                    // within about 400 m of the unit (uniform over a disc)
-                    double r = 400 * Math.sqrt(random.nextDouble());
+                    // within about 400 m of the unit (uniform over a disc); the first member of each unit is
+                    // its duty officer: near the unit, round the clock
+                    double r = (i == 1 ? 150 : 400) * Math.sqrt(random.nextDouble());
                     double a = random.nextDouble() * 2 * Math.PI;
                     double lat = cell.centroidLat() + r * Math.sin(a) / 111_320;
                     double lon = cell.centroidLon() + Distances.degreesLon(r * Math.cos(a), cell.centroidLat());
-                    LocalTime[] duty = DUTIES[random.nextInt(DUTIES.length)];
+                    LocalTime[] duty = DUTIES[i == 1 ? DUTIES.length - 1 : random.nextInt(DUTIES.length)];
                     members.add(new UnitMember(String.format("%s-%02d", d.code(), i), d.code(), d.unitClass(),
                             SURNAMES[random.nextInt(SURNAMES.length)] + "队员", lon, lat, duty[0], duty[1], null));
                 }

@@ -47,8 +47,8 @@ class ResponseController {
 
     /** Saves the plan as its next version (201 with the saved version). */
     @PostMapping("/api/v1/response/plans")
-    ResponseEntity<ResponsePlan> savePlan(@RequestBody ResponsePlan plan) {
-        ResponsePlan saved = response.savePlan(plan);
+    ResponseEntity<ResponsePlan> savePlan(@RequestBody PlanBody plan) {
+        ResponsePlan saved = response.savePlan(plan.toPlan());
         return ResponseEntity.created(URI.create("/api/v1/response/plans/" + saved.code())).body(saved);
     }
 
