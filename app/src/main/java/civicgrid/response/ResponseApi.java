@@ -417,9 +417,10 @@ public class ResponseApi {
                         Responder.ResponderState.PROPOSED, now, null, null)).toList();
     }
 
+    /** The units whose home place lies in the user's territory. */
     public List<UnitStore.Unit> units() {
-        identity.requireCurrentUser();
-        return units.units();
+        CurrentUser user = identity.requireCurrentUser();
+        return units.units().stream().filter(u -> user.sees(u.territoryCode())).toList();
     }
 
     Optional<UnitMember> member(String id) {

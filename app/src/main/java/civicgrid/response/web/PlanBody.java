@@ -8,6 +8,7 @@ import civicgrid.response.domain.PlanTrigger;
 import civicgrid.response.domain.ResponsePlan;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A plan as an editor sends it: everything optional at the JSON level, so that a missing part is
@@ -27,10 +28,16 @@ record PlanBody(String code, String nameZh, String nameEn, String territoryCode,
         }
     }
 
+    /** Null entries in lists become parts the rules refuse (a step or item without a code), never a server error. */
     ResponsePlan toPlan() {
-        List<PlanStep> planSteps = steps == null ? List.of() : steps.stream().map(s -> new PlanStep(s.code(), s.nameZh(), s.nameEn(),
-                s.post(), s.department(), s.deadline() == null ? null : s.deadline().toLimit(), s.after(),
-                Boolean.TRUE.equals(s.escalateAtStart()))).toList();
-        return new ResponsePlan(code, 0, nameZh, nameEn, territoryCode, trigger, planSteps, escalationTarget, checklist);
+        List<PlanStep> planSteps = steps == null ? List.of() : steps.stream()
+                .map(s -> s == null ? new StepBody(null, null, null, null, null, null, null, null) : s)
+                .map(s -> new PlanStep(s.code(), s.nameZh(), s.nameEn(), s.post(), s.department(),
+                        s.deadline() == null ? null : s.deadline().toLimit(),
+                        s.after() == null ? List.of() : s.after().stream().filter(Objects::nonNull).toList(),
+                        Boolean.TRUE.equals(s.escalateAtStart()))).toList();
+        List<ChecklistItem> items = checklist == null ? List.of() : checklist.stream()
+                .map(i -> i == null ? new ChecklistItem(null, null, null) : i).toList();
+        return new ResponsePlan(code, 0, nameZh, nameEn, territoryCode, trigger, planSteps, escalationTarget, items);
     }
 }
