@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -72,7 +71,7 @@ public class ResponseApi {
     private volatile Members members;
 
     /** The members index and who signs in as which member. */
-    private record Members(NearestMembers index, Map<String, UnitMember> byId, Map<String, UnitMember> byAccount) {
+    private record Members(NearestMembers index, Map<String, UnitMember> byAccount) {
     }
 
     ResponseApi(PlanStore plans, IncidentStore incidents, UnitStore units, CasesApi cases, CatalogApi catalog, IdentityApi identity,
@@ -423,21 +422,15 @@ public class ResponseApi {
         return units.units().stream().filter(u -> user.sees(u.territoryCode())).toList();
     }
 
-    Optional<UnitMember> member(String id) {
-        return Optional.ofNullable(members.byId().get(id));
-    }
-
     void reloadMembers() {
         List<UnitMember> all = units.members();
-        Map<String, UnitMember> byId = new HashMap<>();
         Map<String, UnitMember> byAccount = new HashMap<>();
         for (UnitMember m : all) {
-            byId.put(m.id(), m);
             if (m.account() != null) {
                 byAccount.put(m.account(), m);
             }
         }
-        members = new Members(new NearestMembers(all), byId, byAccount);
+        members = new Members(new NearestMembers(all), byAccount);
     }
 
     void withUnits(Consumer<UnitStore> seeding) {
