@@ -135,9 +135,11 @@ public class ResponseApi {
         return planCache.stream().filter(p -> p.covers(alarm.unitCode()) && p.trigger().matchesAlarm(alarm.alarmType(), severity)).toList();
     }
 
-    /** Plans whose trigger names a case category and that cover the place (offered on the case desk). */
-    public List<ResponsePlan> plansForCategory(String categoryCode, String placeCode) {
-        return planCache.stream().filter(p -> p.covers(placeCode) && p.trigger().matchesCategory(categoryCode)).toList();
+    /** The plans whose trigger names the case's category and that cover its place (offered on the case desk). */
+    public List<ResponsePlan> plansForCase(String caseId) {
+        identity.requireCurrentUser();
+        CaseView c = cases.get(parseCase(caseId));
+        return planCache.stream().filter(p -> p.covers(c.place().gridCode()) && p.trigger().matchesCategory(c.category().code())).toList();
     }
 
     void validate(ResponsePlan plan) {

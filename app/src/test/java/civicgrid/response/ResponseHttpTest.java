@@ -62,6 +62,12 @@ class ResponseHttpTest extends IntegrationTest {
         String caseId = crowdCaseFromTheCamera();
         Response verified = postJson("/api/v1/cases/" + caseId + "/actions/verify", "ciqikou", "{}");
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        assertThat(verified.json().get("urgent").asBoolean()).isTrue();
+        assertThat(verified.json().get("category").get("code").asString()).isEqualTo("E0411");
+        // the case desk offers the plans whose trigger matches the case
+        assertThat(list(get("/api/v1/response/plans?caseId=" + caseId, "ciqikou").json())).extracting(p -> p.get("code").asString())
+                .contains("CQK-TOURIST-DISPUTE", "CQK-CROWD-STAMPEDE").doesNotContain("CQK-OLD-TOWN-FIRE", "CQK-FLOOD-CONTROL");
+        problem(get("/api/v1/response/plans?caseId=" + caseId, "xinshancun"), 403, "OUT_OF_SCOPE");
 
         JsonNode plans = get("/api/v1/response/plans", "ciqikou").json();
         JsonNode dispute = list(plans).stream().filter(p -> p.get("code").asString().equals("CQK-TOURIST-DISPUTE")).findFirst().orElseThrow();
@@ -159,10 +165,16 @@ class ResponseHttpTest extends IntegrationTest {
         assertThat(escalations).hasSize(1);
         assertThat(escalations.get(0).get("actor").asString()).isEqualTo("system");
         assertThat(escalations.get(0).get("text").asString()).contains("deadline");
-        // the timer is gone (fired once), the district sees the escalated incident
+        // the timers are rows (they survive a restart and fire on one node): the fired one is gone, the running one waits
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'response-step-deadline' and task_instance = ?",
+                Long.class, id + "-SLOW")).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'response-step-deadline' and task_instance = ?",
                 Long.class, id + "-ORDER")).isZero();
         assertThat(get("/api/v1/incidents/" + id, "city").status()).isEqualTo(200);
+        // finishing the escalated task is still possible; its timer does not fire again
+        Response done = postJson("/api/v1/incidents/" + id + "/tasks/" + task(incident, "ORDER").get("id").asString() + "/done", "ciqikou", "");
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(list(done.json().get("log")).stream().filter(e -> e.get("kind").asString().equals("ESCALATED"))).hasSize(1);
     }
 
     @Test

@@ -35,9 +35,10 @@ class ResponseController {
     record CloseRequest(Set<String> checklist, String summary) {
     }
 
+    /** The plans of the caller's territory; with {@code caseId}, those whose trigger matches that case. */
     @GetMapping("/api/v1/response/plans")
-    List<ResponsePlan> plans() {
-        return response.plans();
+    List<ResponsePlan> plans(@RequestParam(required = false) String caseId) {
+        return caseId == null ? response.plans() : response.plansForCase(caseId);
     }
 
     @GetMapping("/api/v1/response/plans/{code}")
