@@ -34,6 +34,7 @@ BENCH_THREADS=${BENCH_THREADS:-8} java -Xmx3g -cp "$CP" civicgrid.bench.LoopBenc
 java -Xmx3g -cp "$CP" civicgrid.bench.QueueScaleBenchmark | grep -vE "^\s*$"
 java -Xmx3g -cp "$CP" civicgrid.bench.IntakeBenchmark | grep -E "machine|reports/s|texts/s"
 java -Xmx3g -cp "$CP" civicgrid.bench.MapPaintBenchmark | grep -E "machine|paint"
+java -Xmx1g -cp "$CP" civicgrid.bench.ResponderProposalBenchmark | tee "$RESULTS/responders.txt"
 java -Xmx3g -cp "$CP" civicgrid.bench.SseFanOutBenchmark | grep -E "consoles|round"
 bench/start-time.sh | tee "$RESULTS/start-time.txt"
 # kill -9 under load and restart, three times: nothing acknowledged lost, no duplicates (bench/results/crash-drill.txt)

@@ -5,6 +5,7 @@ import civicgrid.identity.security.CivicGridPrincipal;
 import civicgrid.platform.CivicGridException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,6 +30,11 @@ public class IdentityApi {
                 .map(u -> new CurrentUser(u.id(), u.username(), u.displayName(), u.role(), u.postCode(), u.sector(), u.departmentCode(),
                         new TerritorialScope(u.scope())))
                 .toList();
+    }
+
+    /** The codes of the street posts (岗位) that exist, e.g. {@code URBAN_MANAGEMENT}. */
+    public Set<String> postCodes() {
+        return users.postCodes();
     }
 
     public Optional<CurrentUser> currentUser() {

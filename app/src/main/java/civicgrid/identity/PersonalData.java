@@ -1,21 +1,12 @@
 package civicgrid.identity;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import civicgrid.platform.PhonesInText;
 
 /**
  * Masking of personal data (phone, ID number, address) for viewers whose role does not need it.
  * Pure functions; {@link #forViewer} picks the policy.
  */
 public final class PersonalData {
-
-    /**
-     * A phone number inside free text, not part of a longer run of digits: a mainland mobile
-     * (1[3-9] and nine digits, optionally after +86) or a landline with its area code
-     * (023-12345678, 0755 1234567, (023)12345678, 02312345678).
-     */
-    private static final Pattern PHONE_IN_TEXT = Pattern.compile("(?<![\\d*])(?:(\\+?86[- ]?)?(1[3-9]\\d)\\d{4}(\\d{4})"
-            + "|(\\(0\\d{2,3}\\) ?|0\\d{2,3}[- ]?)(\\d{3,4})(\\d{4}))(?!\\d)");
 
     private PersonalData() {
     }
@@ -26,19 +17,7 @@ public final class PersonalData {
      * ({@code 023-****5678}). Other digits (case numbers, dates, house numbers) stay.
      */
     public static String maskPhonesInText(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        Matcher m = PHONE_IN_TEXT.matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
-        while (m.find()) {
-            String masked = m.group(2) != null
-                    ? (m.group(1) == null ? "" : m.group(1)) + m.group(2) + "****" + m.group(3)
-                    : m.group(4) + "*".repeat(m.group(5).length()) + m.group(6);
-            m.appendReplacement(out, Matcher.quoteReplacement(masked));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return PhonesInText.mask(text);
     }
 
     /** 13812345678 → 138****5678. */

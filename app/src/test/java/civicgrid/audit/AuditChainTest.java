@@ -37,6 +37,17 @@ class AuditChainTest extends IntegrationTest {
     }
 
     @Test
+    void phonesWrittenIntoAReasonAreMaskedForTheAuditorsWhoReadTheTrail() {
+        tx.executeWithoutResult(s -> audit.recordAs("tester", "TEST_ACTION", "THING", "t-phone", "居民13812345678来电",
+                Map.of("contact", "023-68123456")));
+        JsonNode entry = get("/api/v1/audit/entries?targetType=THING&targetId=t-phone", "admin").json().get(0);
+        assertThat(entry.get("reason").asString()).isEqualTo("居民138****5678来电");
+        assertThat(entry.get("details").asString()).contains("023-****3456").doesNotContain("68123456");
+        assertThat(audit.entries("THING", "t-phone", null, 0, 1).get(0).reason()).as("stored as written, chained as written")
+                .isEqualTo("居民13812345678来电");
+    }
+
+    @Test
     void aRolledBackChangeLeavesNoEntry() {
         try {
             tx.executeWithoutResult(s -> {

@@ -45,10 +45,10 @@ class LeakMatrixTest extends IntegrationTest {
 
     /** A case of the matrix and what must not leak of it. */
     record Case(String street, String reporter, String reporterId, String id, String number, String gridCode, String category,
-                double lon, double lat, String attachmentId) {
+                double lon, double lat, String attachmentId, String planCode, String incidentId) {
 
         List<String> traces() {
-            return List.of(id, number, attachmentId);
+            return List.of(id, number, attachmentId, incidentId);
         }
     }
 
@@ -61,9 +61,14 @@ class LeakMatrixTest extends IntegrationTest {
         Response attached = upload(reporter, c.get("id").asString());
         assertThat(attached.status()).as(attached.body()).isEqualTo(201);
         String reporterId = get("/api/v1/identity/me", reporter).json().get("id").asString();
+        // the street's center starts one of its response plans on the case: the incident must not leak either
+        String plan = street.equals("500104001") ? "XSC-LONE-ELDERLY" : "CQK-TOURIST-DISPUTE";
+        Response incident = postJson("/api/v1/incidents", reporter, "{\"caseId\":\"" + c.get("id").asString() + "\",\"planCode\":\""
+                + plan + "\"}");
+        assertThat(incident.status()).as(incident.body()).isEqualTo(201);
         return new Case(street, reporter, reporterId, c.get("id").asString(), c.get("number").asString(),
                 c.get("place").get("gridCode").asString(), c.get("category").get("code").asString(), lon, lat,
-                attached.json().get("id").asString());
+                attached.json().get("id").asString(), plan, incident.json().get("id").asString());
     }
 
     private Response upload(String user, String caseId) throws Exception {
@@ -158,6 +163,12 @@ class LeakMatrixTest extends IntegrationTest {
         }
         if (template.startsWith("/api/v1/catalog/categories/") && name.equals("code")) {
             return c.category();
+        }
+        if (template.startsWith("/api/v1/incidents/") && name.equals("id")) {
+            return c.incidentId();
+        }
+        if (template.startsWith("/api/v1/response/plans/") && name.equals("code")) {
+            return c.planCode();
         }
         if (template.startsWith("/api/v1/public/snap/reports/") && name.equals("number")) {
             return c.number();

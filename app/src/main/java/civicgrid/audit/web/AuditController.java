@@ -4,6 +4,7 @@ import civicgrid.audit.AuditApi;
 import civicgrid.audit.AuditEntry;
 import civicgrid.audit.ChainVerification;
 import civicgrid.platform.CivicGridException;
+import civicgrid.platform.PhonesInText;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,7 +32,11 @@ class AuditController {
         if (page < 0 || size < 1 || size > 500) {
             throw CivicGridException.badRequest("INVALID_PAGE", "page must be >= 0 and size between 1 and 500.");
         }
-        return audit.entries(targetType, targetId, actor, page * size, size);
+        // auditors (administrators, city operators) do not visit residents: phones written into reasons and details are masked
+        return audit.entries(targetType, targetId, actor, page * size, size).stream()
+                .map(e -> new AuditEntry(e.id(), e.occurredAt(), e.actor(), e.actorRole(), e.action(), e.targetType(), e.targetId(),
+                        PhonesInText.mask(e.reason()), PhonesInText.mask(e.details()), e.chainSeq(), e.hash()))
+                .toList();
     }
 
     /** Seals what is pending, then re-computes the whole chain. */

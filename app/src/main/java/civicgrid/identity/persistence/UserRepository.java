@@ -29,6 +29,11 @@ public class UserRepository {
         this.jdbc = jdbc;
     }
 
+    /** The codes of the posts (岗位) a street's staff hold. */
+    public Set<String> postCodes() {
+        return new HashSet<>(jdbc.queryForList("select code from identity.post", String.class));
+    }
+
     public Optional<UserRecord> findByUsername(String username) {
         return jdbc.query("select " + COLUMNS + " from identity.app_user u left join identity.post p on p.code = u.post_code"
                 + " where u.username = ?", UserRepository::map, username).stream().findFirst();

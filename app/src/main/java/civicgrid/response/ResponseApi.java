@@ -1,0 +1,442 @@
+package civicgrid.response;
+
+import civicgrid.audit.AuditApi;
+import civicgrid.cases.CaseId;
+import civicgrid.cases.CaseView;
+import civicgrid.cases.CasesApi;
+import civicgrid.catalog.CatalogApi;
+import civicgrid.catalog.Department;
+import civicgrid.identity.CurrentUser;
+import civicgrid.identity.IdentityApi;
+import civicgrid.identity.Role;
+import civicgrid.platform.CivicGridException;
+import civicgrid.response.domain.Incident;
+import civicgrid.response.domain.IncidentRuleViolation;
+import civicgrid.response.domain.IncidentTask;
+import civicgrid.response.domain.NearestMembers;
+import civicgrid.response.domain.PlanRefused;
+import civicgrid.response.domain.PlanStep;
+import civicgrid.response.domain.PlanTrigger;
+import civicgrid.response.domain.Responder;
+import civicgrid.response.domain.ResponsePlan;
+import civicgrid.response.domain.UnitMember;
+import civicgrid.response.persistence.IncidentStore;
+import civicgrid.response.persistence.PlanStore;
+import civicgrid.response.persistence.UnitStore;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Plans, incidents and response units. Plans are few (a handful per street) and held in memory,
+ * reloaded after each change; incidents are read and written whole with optimistic locking; the
+ * members of all units sit in an in-memory spatial index.
+ */
+@Service
+public class ResponseApi {
+
+    /** The db-scheduler task that fires when a step's deadline passes (one execution per incident and step). */
+    public static final TaskDescriptor<String> STEP_DEADLINE = TaskDescriptor.of("response-step-deadline", String.class);
+    static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+    static final int MAX_PROPOSED = 12;
+    private static final Set<Role> CENTERS = Set.of(Role.STREET_OPERATOR, Role.DISTRICT_OPERATOR, Role.CITY_OPERATOR, Role.ADMINISTRATOR);
+
+    private final PlanStore plans;
+    private final IncidentStore incidents;
+    private final UnitStore units;
+    private final CasesApi cases;
+    private final CatalogApi catalog;
+    private final IdentityApi identity;
+    private final AuditApi audit;
+    private final TransactionTemplate tx;
+    private final ObjectProvider<SchedulerClient> scheduler;
+    private final Clock clock;
+    private volatile List<ResponsePlan> planCache;
+    private volatile Members members;
+
+    /** The members index and who signs in as which member. */
+    private record Members(NearestMembers index, Map<String, UnitMember> byAccount) {
+    }
+
+    ResponseApi(PlanStore plans, IncidentStore incidents, UnitStore units, CasesApi cases, CatalogApi catalog, IdentityApi identity,
+                AuditApi audit, TransactionTemplate tx, ObjectProvider<SchedulerClient> scheduler, Clock clock) {
+        this.plans = plans;
+        this.incidents = incidents;
+        this.units = units;
+        this.cases = cases;
+        this.catalog = catalog;
+        this.identity = identity;
+        this.audit = audit;
+        this.tx = tx;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        reloadPlans();
+        reloadMembers();
+    }
+
+    // ---- plans ----
+
+    /** The latest version of the plans that hold for the user's territory (its own, its ancestors', its descendants'). */
+    public List<ResponsePlan> plans() {
+        CurrentUser user = identity.requireCurrentUser();
+        return planCache.stream().filter(p -> user.sees(p.territoryCode()) || user.scope().isAncestorOfScope(p.territoryCode())).toList();
+    }
+
+    public ResponsePlan plan(String code) {
+        CurrentUser user = identity.requireCurrentUser();
+        ResponsePlan plan = latest(code);
+        if (!user.sees(plan.territoryCode()) && !user.scope().isAncestorOfScope(plan.territoryCode())) {
+            throw CivicGridException.forbidden("OUT_OF_SCOPE", "Plan " + code + " belongs to another territory.");
+        }
+        return plan;
+    }
+
+    /**
+     * Saves a plan as its next version (version 1 when new). Administrators and the centers of the
+     * plan's territory edit plans; a plan that cannot run is refused naming the step at fault.
+     */
+    public ResponsePlan savePlan(ResponsePlan draft) {
+        CurrentUser user = identity.requireRole(Role.ADMINISTRATOR, Role.CITY_OPERATOR, Role.DISTRICT_OPERATOR, Role.STREET_OPERATOR);
+        validate(draft);
+        if (!user.sees(draft.territoryCode())) {
+            throw CivicGridException.forbidden("OUT_OF_SCOPE", "Territory " + draft.territoryCode() + " is outside your scope.");
+        }
+        ResponsePlan saved = tx.execute(s -> {
+            int next = plans.latest(draft.code()).map(p -> p.version() + 1).orElse(1);
+            ResponsePlan versioned = draft.withVersion(next);
+            plans.insert(versioned, clock.instant(), user.username());
+            audit.record("PLAN_SAVED", "RESPONSE_PLAN", draft.code(), "version " + next,
+                    Map.of("version", next, "territory", draft.territoryCode(), "steps", draft.steps().size()));
+            return versioned;
+        });
+        reloadPlans();
+        return saved;
+    }
+
+    /** Plans whose trigger an alarm matches and that cover its place (the seam for sensing's alarms). */
+    public List<ResponsePlan> plansFor(AlarmSignal alarm) {
+        PlanTrigger.Severity severity = PlanTrigger.Severity.valueOf(alarm.severity());
+        return planCache.stream().filter(p -> p.covers(alarm.unitCode()) && p.trigger().matchesAlarm(alarm.alarmType(), severity)).toList();
+    }
+
+    /** The plans whose trigger names the case's category and that cover its place (offered on the case desk). */
+    public List<ResponsePlan> plansForCase(String caseId) {
+        identity.requireCurrentUser();
+        CaseView c = cases.get(parseCase(caseId));
+        return planCache.stream().filter(p -> p.covers(c.place().gridCode()) && p.trigger().matchesCategory(c.category().code())).toList();
+    }
+
+    void validate(ResponsePlan plan) {
+        try {
+            plan.validate(identity.postCodes(), Set.copyOf(catalog.departments().stream().map(Department::code).toList()));
+        } catch (PlanRefused refused) {
+            throw new CivicGridException(HttpStatus.BAD_REQUEST, refused.code(), refused.getMessage());
+        }
+    }
+
+    /** First start: the shipped plans, each only if no version of it exists yet. */
+    void seed(List<ResponsePlan> shipped) {
+        Set<String> posts = identity.postCodes();
+        Set<String> departments = Set.copyOf(catalog.departments().stream().map(Department::code).toList());
+        tx.executeWithoutResult(s -> {
+            for (ResponsePlan plan : shipped) {
+                if (plans.latest(plan.code()).isEmpty()) {
+                    plan.validate(posts, departments);
+                    plans.insert(plan.withVersion(1), clock.instant(), "system");
+                    audit.recordAs("system", "PLAN_SAVED", "RESPONSE_PLAN", plan.code(), "shipped plan", Map.of("version", 1));
+                }
+            }
+        });
+        reloadPlans();
+    }
+
+    private ResponsePlan latest(String code) {
+        return planCache.stream().filter(p -> p.code().equals(code)).findFirst()
+                .orElseThrow(() -> CivicGridException.notFound("UNKNOWN_PLAN", "No response plan " + code + "."));
+    }
+
+    private void reloadPlans() {
+        planCache = List.copyOf(plans.latestAll());
+    }
+
+    // ---- incidents ----
+
+    /**
+     * Starts a plan on a case the user's center sees: the incident copies the plan version, opens
+     * the tasks of the ready steps at once with their deadline timers, proposes the nearest unit
+     * members on duty, and is audited, all in one transaction.
+     */
+    public IncidentView start(String caseId, String planCode) {
+        CurrentUser user = requireCenter();
+        CaseView c = cases.get(parseCase(caseId));
+        ResponsePlan plan = latest(planCode);
+        String grid = c.place().gridCode();
+        if (!plan.covers(grid)) {
+            throw CivicGridException.badRequest("PLAN_NOT_FOR_PLACE", "Plan " + planCode + " belongs to " + plan.territoryCode()
+                    + "; the case lies outside it.");
+        }
+        if (!c.state().open()) {
+            throw CivicGridException.conflict("CASE_CLOSED", "The case is " + c.state() + ".");
+        }
+        Instant now = clock.instant();
+        CaseView.Place place = c.place();
+        Function<PlanStep, String> holderOf = step -> step.post() != null ? place.streetCode() + ":" + step.post()
+                : catalog.department(step.department()).orElseThrow()
+                        .instanceFor(place.districtCode(), place.streetCode(), place.communityCode());
+        Incident incident = Incident.start(c.id(), grid, place.districtCode(), plan, holderOf, catalog.deadlines(), now, user.username());
+        incident.propose(proposals(place.lon(), place.lat(), now), now);
+        tx.executeWithoutResult(s -> {
+            if (!incidents.insert(incident)) {
+                throw CivicGridException.conflict("INCIDENT_RUNNING", "Plan " + planCode + " already runs on this case.");
+            }
+            scheduleDeadlines(incident);
+            audit.record("INCIDENT_STARTED", "INCIDENT", incident.id(), "plan " + planCode + " on case " + c.number(),
+                    Map.of("case", c.id(), "plan", planCode, "planVersion", plan.version(), "tasks", incident.clocksStarted().size()));
+        });
+        return IncidentView.of(incident);
+    }
+
+    public IncidentView incident(String id) {
+        CurrentUser user = identity.requireCurrentUser();
+        return IncidentView.of(visible(load(id), user));
+    }
+
+    /** The newest incidents in the user's territory ({@code state}: OPEN, CLOSED or null for both). */
+    public List<IncidentView> incidents(String state, int limit) {
+        CurrentUser user = identity.requireCurrentUser();
+        if (state != null && !Set.of("OPEN", "CLOSED").contains(state)) {
+            throw CivicGridException.badRequest("INVALID_STATE", "state is OPEN or CLOSED.");
+        }
+        return incidents.inScope(user.scope(), state, Math.max(1, Math.min(limit, 500))).stream().map(IncidentView::of).toList();
+    }
+
+    /** The open tasks of the user's post or department in the open incidents of their territory. */
+    public List<Map<String, Object>> myTasks() {
+        CurrentUser user = identity.requireCurrentUser();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Incident incident : incidents.inScope(user.scope(), "OPEN", 500)) {
+            for (IncidentTask task : incident.tasks()) {
+                if (task.open() && holds(user, task)) {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("incidentId", incident.id());
+                    row.put("planNameZh", incident.plan().nameZh());
+                    row.put("task", task);
+                    out.add(row);
+                }
+            }
+        }
+        return out;
+    }
+
+    public IncidentView acceptTask(String incidentId, String taskId) {
+        return change(incidentId, "TASK_ACCEPTED", taskId, (incident, user) -> {
+            requireHolder(user, incident.task(taskId));
+            incident.accept(taskId, user.username(), clock.instant());
+        });
+    }
+
+    public IncidentView completeTask(String incidentId, String taskId, String note) {
+        return change(incidentId, "TASK_DONE", taskId, (incident, user) -> {
+            requireHolder(user, incident.task(taskId));
+            incident.done(taskId, user.username(), note, clock.instant(), catalog.deadlines());
+        });
+    }
+
+    public IncidentView close(String incidentId, Set<String> checklist, String summary) {
+        return change(incidentId, "INCIDENT_CLOSED", summary, (incident, user) -> {
+            requireCenterRole(user);
+            incident.close(checklist == null ? Set.of() : checklist, summary, user.username(), clock.instant());
+        });
+    }
+
+    public IncidentView responderConfirmed(String incidentId, String memberId) {
+        return change(incidentId, "RESPONDER_CONFIRMED", memberId, (incident, user) -> {
+            requireResponderOrCenter(user, incident.responder(memberId));
+            incident.responderConfirmed(memberId, user.username(), clock.instant());
+        });
+    }
+
+    public IncidentView responderArrived(String incidentId, String memberId) {
+        return change(incidentId, "RESPONDER_ARRIVED", memberId, (incident, user) -> {
+            requireResponderOrCenter(user, incident.responder(memberId));
+            incident.responderArrived(memberId, user.username(), clock.instant());
+        });
+    }
+
+    /**
+     * A step's deadline timer fired: escalates the step if it is still open (once; a second firing,
+     * or one after the task was done, changes nothing).
+     */
+    void deadlinePassed(String incidentId, String step) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                tx.executeWithoutResult(s -> incidents.find(UUID.fromString(incidentId)).ifPresent(incident -> {
+                    if (incident.deadlinePassed(step, clock.instant())) {
+                        incidents.update(incident);
+                        audit.recordAs("system", "INCIDENT_STEP_ESCALATED", "INCIDENT", incidentId, "deadline passed",
+                                Map.of("step", step));
+                    }
+                }));
+                return;
+            } catch (OptimisticLockingFailureException concurrent) {
+                if (attempt >= 3) {
+                    throw concurrent;
+                }
+            }
+        }
+    }
+
+    private interface Change {
+        void apply(Incident incident, CurrentUser user);
+    }
+
+    /** Loads, checks scope, applies, writes (optimistic), schedules new clocks and audits, in one transaction. */
+    private IncidentView change(String incidentId, String action, String detail, Change change) {
+        CurrentUser user = identity.requireCurrentUser();
+        if (user.role().readOnly()) {
+            throw CivicGridException.forbidden("ROLE_NOT_ALLOWED", "Your role (" + user.role() + ") may not do this.");
+        }
+        return tx.execute(s -> {
+            Incident incident = visible(load(incidentId), user);
+            try {
+                change.apply(incident, user);
+            } catch (IncidentRuleViolation violation) {
+                HttpStatus status = violation.code().startsWith("NO_SUCH") ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+                throw new CivicGridException(status, violation.code(), violation.getMessage());
+            }
+            try {
+                incidents.update(incident);
+            } catch (OptimisticLockingFailureException concurrent) {
+                throw CivicGridException.conflict("INCIDENT_CHANGED", "The incident changed meanwhile; reload and try again.");
+            }
+            scheduleDeadlines(incident);
+            audit.record(action, "INCIDENT", incidentId, detail, Map.of("plan", incident.plan().code()));
+            return IncidentView.of(incident);
+        });
+    }
+
+    private void scheduleDeadlines(Incident incident) {
+        for (IncidentTask task : incident.clocksStarted()) {
+            // ids are unique by construction (incident, step; a step's clock starts once): a plain insert
+            scheduler.getObject().scheduleBatch(List.of(new TaskInstance<>(STEP_DEADLINE.getTaskName(),
+                    incident.id() + "-" + task.step(), incident.id() + "|" + task.step())), task.deadline());
+        }
+    }
+
+    private Incident load(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw CivicGridException.notFound("NO_SUCH_INCIDENT", "No incident " + id + ".");
+        }
+        return incidents.find(uuid).orElseThrow(() -> CivicGridException.notFound("NO_SUCH_INCIDENT", "No incident " + id + "."));
+    }
+
+    private static Incident visible(Incident incident, CurrentUser user) {
+        if (!user.sees(incident.territoryCode())) {
+            throw CivicGridException.forbidden("OUT_OF_SCOPE", "This incident is outside your territory.");
+        }
+        return incident;
+    }
+
+    private static CaseId parseCase(String caseId) {
+        try {
+            return CaseId.parse(caseId);
+        } catch (RuntimeException e) {
+            throw CivicGridException.badRequest("INVALID_CASE_ID", "caseId must be a case id (UUID).");
+        }
+    }
+
+    private CurrentUser requireCenter() {
+        CurrentUser user = identity.requireCurrentUser();
+        requireCenterRole(user);
+        return user;
+    }
+
+    private static void requireCenterRole(CurrentUser user) {
+        if (!CENTERS.contains(user.role())) {
+            throw CivicGridException.forbidden("ROLE_NOT_ALLOWED", "Only a command center starts and closes incidents.");
+        }
+    }
+
+    /**
+     * A task is held by the users of its post (street staff with that post) or department (its
+     * handlers, or the community's grid workers and staff for community tasks), inside the place's
+     * territory; command centers of the territory may act for any post (it is logged under their name).
+     */
+    private static boolean holds(CurrentUser user, IncidentTask task) {
+        if (CENTERS.contains(user.role())) {
+            return true;
+        }
+        if (task.post().equals(user.postCode()) || task.post().equals(user.departmentCode())) {
+            return true;
+        }
+        return task.post().equals("COMMUNITY") && user.hasRole(Role.GRID_WORKER, Role.COMMUNITY_STAFF);
+    }
+
+    private static void requireHolder(CurrentUser user, IncidentTask task) {
+        if (!holds(user, task)) {
+            throw CivicGridException.forbidden("NOT_YOUR_TASK", "Task " + task.step() + " belongs to " + task.post() + ".");
+        }
+    }
+
+    /** A member confirms for their own unit; a center for anybody in its territory. */
+    private void requireResponderOrCenter(CurrentUser user, Responder responder) {
+        if (CENTERS.contains(user.role())) {
+            return;
+        }
+        UnitMember self = members.byAccount().get(user.username());
+        if (self == null || !self.unitCode().equals(responder.unitCode())) {
+            throw CivicGridException.forbidden("NOT_YOUR_UNIT", "Member " + responder.memberId() + " answers to unit "
+                    + responder.unitCode() + ", not yours.");
+        }
+    }
+
+    // ---- units ----
+
+    /** The members on duty within a 5-minute walk of a point, nearest first, with their ring. */
+    public List<Responder> proposals(double lon, double lat, Instant now) {
+        return members.index().propose(lon, lat, now.atZone(LOCAL).toLocalTime(), MAX_PROPOSED).stream()
+                .map(p -> new Responder(p.member().id(), p.member().unitCode(), p.walkingMinutes(), p.ring(),
+                        Responder.ResponderState.PROPOSED, now, null, null)).toList();
+    }
+
+    /** The units whose home place lies in the user's territory. */
+    public List<UnitStore.Unit> units() {
+        CurrentUser user = identity.requireCurrentUser();
+        return units.units().stream().filter(u -> user.sees(u.territoryCode())).toList();
+    }
+
+    void reloadMembers() {
+        List<UnitMember> all = units.members();
+        Map<String, UnitMember> byAccount = new HashMap<>();
+        for (UnitMember m : all) {
+            if (m.account() != null) {
+                byAccount.put(m.account(), m);
+            }
+        }
+        members = new Members(new NearestMembers(all), byAccount);
+    }
+
+    void withUnits(Consumer<UnitStore> seeding) {
+        tx.executeWithoutResult(s -> seeding.accept(units));
+        reloadMembers();
+    }
+}

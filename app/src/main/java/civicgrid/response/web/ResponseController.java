@@ -1,0 +1,109 @@
+package civicgrid.response.web;
+
+import civicgrid.platform.CivicGridException;
+import civicgrid.response.IncidentView;
+import civicgrid.response.ResponseApi;
+import civicgrid.response.domain.ResponsePlan;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Plans, incidents, their tasks and responders over HTTP (see docs/api.md, "Emergency response"). */
+@RestController
+class ResponseController {
+
+    private final ResponseApi response;
+
+    ResponseController(ResponseApi response) {
+        this.response = response;
+    }
+
+    record StartRequest(String caseId, String planCode) {
+    }
+
+    record NoteRequest(String note) {
+    }
+
+    record CloseRequest(Set<String> checklist, String summary) {
+    }
+
+    /** The plans of the caller's territory; with {@code caseId}, those whose trigger matches that case. */
+    @GetMapping("/api/v1/response/plans")
+    List<ResponsePlan> plans(@RequestParam(required = false) String caseId) {
+        return caseId == null ? response.plans() : response.plansForCase(caseId);
+    }
+
+    @GetMapping("/api/v1/response/plans/{code}")
+    ResponsePlan plan(@PathVariable String code) {
+        return response.plan(code);
+    }
+
+    /** Saves the plan as its next version (201 with the saved version). */
+    @PostMapping("/api/v1/response/plans")
+    ResponseEntity<ResponsePlan> savePlan(@RequestBody PlanBody plan) {
+        ResponsePlan saved = response.savePlan(plan.toPlan());
+        return ResponseEntity.created(URI.create("/api/v1/response/plans/" + saved.code())).body(saved);
+    }
+
+    @GetMapping("/api/v1/response/tasks")
+    List<Map<String, Object>> myTasks() {
+        return response.myTasks();
+    }
+
+    @GetMapping("/api/v1/response/units")
+    Object units() {
+        return response.units();
+    }
+
+    @PostMapping("/api/v1/incidents")
+    ResponseEntity<IncidentView> start(@RequestBody StartRequest request) {
+        if (request.caseId() == null || request.planCode() == null) {
+            throw CivicGridException.badRequest("FIELD_REQUIRED", "caseId and planCode are required.");
+        }
+        IncidentView started = response.start(request.caseId(), request.planCode());
+        return ResponseEntity.created(URI.create("/api/v1/incidents/" + started.id())).body(started);
+    }
+
+    @GetMapping("/api/v1/incidents")
+    List<IncidentView> incidents(@RequestParam(required = false) String state, @RequestParam(defaultValue = "100") int limit) {
+        return response.incidents(state, limit);
+    }
+
+    @GetMapping("/api/v1/incidents/{id}")
+    IncidentView incident(@PathVariable String id) {
+        return response.incident(id);
+    }
+
+    @PostMapping("/api/v1/incidents/{id}/tasks/{taskId}/accept")
+    IncidentView accept(@PathVariable String id, @PathVariable String taskId) {
+        return response.acceptTask(id, taskId);
+    }
+
+    @PostMapping("/api/v1/incidents/{id}/tasks/{taskId}/done")
+    IncidentView done(@PathVariable String id, @PathVariable String taskId, @RequestBody(required = false) NoteRequest body) {
+        return response.completeTask(id, taskId, body == null ? null : body.note());
+    }
+
+    @PostMapping("/api/v1/incidents/{id}/close")
+    IncidentView close(@PathVariable String id, @RequestBody CloseRequest body) {
+        return response.close(id, body.checklist(), body.summary());
+    }
+
+    @PostMapping("/api/v1/incidents/{id}/responders/{memberId}/confirm")
+    IncidentView confirm(@PathVariable String id, @PathVariable String memberId) {
+        return response.responderConfirmed(id, memberId);
+    }
+
+    @PostMapping("/api/v1/incidents/{id}/responders/{memberId}/arrived")
+    IncidentView arrived(@PathVariable String id, @PathVariable String memberId) {
+        return response.responderArrived(id, memberId);
+    }
+}
