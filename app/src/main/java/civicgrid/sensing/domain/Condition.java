@@ -107,17 +107,7 @@ public sealed interface Condition {
 
         @Override
         public int test(Reading reading, boolean active, RateMemory memory) {
-            int result = TRUE;
-            for (Condition c : parts) {
-                int r = c.test(reading, active, memory);
-                if (r == FALSE) {
-                    return FALSE;
-                }
-                if (r == UNKNOWN) {
-                    result = UNKNOWN;
-                }
-            }
-            return result;
+            return combine(parts, FALSE, TRUE, reading, active, memory);
         }
 
         @Override
@@ -134,23 +124,31 @@ public sealed interface Condition {
 
         @Override
         public int test(Reading reading, boolean active, RateMemory memory) {
-            int result = FALSE;
-            for (Condition c : parts) {
-                int r = c.test(reading, active, memory);
-                if (r == TRUE) {
-                    return TRUE;
-                }
-                if (r == UNKNOWN) {
-                    result = UNKNOWN;
-                }
-            }
-            return result;
+            return combine(parts, TRUE, FALSE, reading, active, memory);
         }
 
         @Override
         public void rateKeys(List<String> into) {
             parts.forEach(p -> p.rateKeys(into));
         }
+    }
+
+    /**
+     * Three-valued and/or: the first part answering {@code decisive} decides; otherwise UNKNOWN if
+     * any part could not tell, else {@code otherwise}.
+     */
+    private static int combine(List<Condition> parts, int decisive, int otherwise, Reading reading, boolean active, RateMemory memory) {
+        int result = otherwise;
+        for (Condition c : parts) {
+            int r = c.test(reading, active, memory);
+            if (r == decisive) {
+                return decisive;
+            }
+            if (r == UNKNOWN) {
+                result = UNKNOWN;
+            }
+        }
+        return result;
     }
 
     static Condition all(Condition... parts) {
