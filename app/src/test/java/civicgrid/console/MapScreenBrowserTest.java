@@ -257,7 +257,8 @@ class MapScreenBrowserTest extends IntegrationTest {
             String code = places.get(0).get("code").asString();
             WebElement marker = wait.until(d -> d.findElement(By.cssSelector(".key-place-icon[data-key-place='" + code + "']")));
             zoomTo(browser, places.get(0).get("lat").asDouble(), places.get(0).get("lon").asDouble(), 17);
-            new org.openqa.selenium.interactions.Actions(browser.driver()).moveToElement(marker).perform();
+            // hovering by an event on the marker itself: a case dot or a camera may lie on top of it
+            js(browser, "arguments[0].dispatchEvent(new MouseEvent('mouseover', {bubbles: true}))", marker);
             // its tooltip (text only): the name, then its kind and whether it has a fire lane
             String name = places.get(0).get("name").asString();
             WebElement tooltip = wait.until(d -> d.findElements(By.cssSelector(".leaflet-tooltip")).stream()
