@@ -67,8 +67,13 @@
   CG.exportable('overdue', cfg.lang === 'en' ? 'overdue cases' : '超时案件');
   CG.exportable('hotspots', cfg.lang === 'en' ? 'hotspot grids' : '高发网格');
   CG.exportable('categories', cfg.lang === 'en' ? 'categories' : '问题类别');
-  CG.json('/api/v1/cases/stats?from=' + root.dataset.from + '&to=' + root.dataset.to)
-    .then((s) => {
+  // the stats name categories in Chinese; in English the catalog's names replace them (retired ones too: old cases keep theirs)
+  const englishNames = cfg.lang !== 'en' ? Promise.resolve(new Map())
+    : CG.json('/api/v1/catalog/categories?includeRetired=true').then((list) => new Map(list.map((c) => [c.code, c.nameEn])))
+      .catch(() => new Map());
+  Promise.all([CG.json('/api/v1/cases/stats?from=' + root.dataset.from + '&to=' + root.dataset.to), englishNames])
+    .then(([s, names]) => {
+      s.byCategory.forEach((c) => { c.name = names.get(c.code) || c.name; });
       const r = s.rates || {};
       document.getElementById('kpi-reported').textContent = r.reported || 0;
       ['onTimeDisposalRate', 'closureRate', 'satisfactionRate', 'overdueRate'].forEach((k) => {

@@ -476,8 +476,9 @@
   }
 
   // ---- device and force layers: each an endpoint listing things with a place, and its legend entries.
-  // Later modules (sensors, grid workers' positions, risk points, key places from duty's registers) add
-  // their entry here: {key, url, label, marker(item) → Leaflet layer, legend: [{className, label}]}.
+  // Later modules (sensors, grid workers' positions, risk points) add their entry here: {key, url, label,
+  // marker(item) → Leaflet layer, legend: [{className, label}], off?}. A url may be a function of the user's
+  // territory (then it loads once the territory is known); an overlay that is off loads when switched on.
   const OVERLAYS = [
     { key: 'cameras', url: '/api/v1/cameras', label: T.cameras,
       legend: [{ className: 'camera-icon', label: T.cameras }, { className: 'camera-icon inactive', label: T.camerasInactive }],
@@ -485,6 +486,16 @@
         const m = L.marker([c.lat, c.lon], { icon: L.divIcon({ className: 'camera-icon' + (c.active ? '' : ' inactive'), iconSize: [12, 12] }),
           keyboard: false }).bindTooltip(CG.lines(c.name + ' · ' + c.owner, c.algorithms.join(', ')));
         m.on('add', () => { m.getElement().dataset.cameraId = c.id; });
+        return m;
+      } },
+    // key places from duty's registers (schools, markets, old buildings...): off by default, a street's few hundred at most
+    { key: 'keyPlaces', url: (territory) => '/api/v1/duty/key-places?unit=' + territory.code, label: T.keyPlaces.title, off: true,
+      legend: [{ className: 'key-place-icon', label: T.keyPlaces.fireLane }, { className: 'key-place-icon no-fire-lane', label: T.keyPlaces.noFireLane }],
+      marker: (p) => {
+        const m = L.marker([p.lat, p.lon], { icon: L.divIcon({ className: 'key-place-icon' + (p.fireLane ? '' : ' no-fire-lane'), iconSize: [10, 10] }),
+          keyboard: false }).bindTooltip(CG.lines(p.name, (T.keyPlaces.kinds[p.kind] || p.kind) + ' · '
+            + (p.fireLane ? T.keyPlaces.fireLane : T.keyPlaces.noFireLane)));
+        m.on('add', () => { m.getElement().dataset.keyPlace = p.code; });
         return m;
       } }
   ];
@@ -502,14 +513,24 @@
       label: T.levels[k] })) },
     { layer: 'roads', title: T.legend.roads, items: [{ className: 'swatch line road', label: T.legend.roadsHint }] }
   ];
-  OVERLAYS.forEach((o) => {
-    const group = L.layerGroup().addTo(map);
+  /** Loads an overlay's items once: when it is on and its url can be told (a territory's url needs the territory). */
+  const overlayLoads = OVERLAYS.map((o) => {
+    const group = L.layerGroup();
+    let loading = false;
+    const load = () => {
+      const url = typeof o.url === 'function' ? (root ? o.url(root) : null) : o.url;
+      if (loading || !url || !map.hasLayer(group)) return;
+      loading = true;
+      json(url).then((items) => {
+        items.forEach((item) => o.marker(item).addTo(group));
+        mapEl.dataset[o.key] = String(items.length);
+      }).catch(() => { mapEl.dataset[o.key] = 'unavailable'; });
+    };
+    group.on('add', load);
+    if (!o.off) group.addTo(map);
     layersControl.addOverlay(group, o.label);
     LEGEND.push({ layer: o.key, title: o.label, items: o.legend || [] });
-    json(o.url).then((items) => {
-      items.forEach((item) => o.marker(item).addTo(group));
-      mapEl.dataset[o.key] = String(items.length);
-    }).catch(() => { mapEl.dataset[o.key] = 'unavailable'; });
+    return load;
   });
   const legend = L.control({ position: 'bottomright' });
   legend.onAdd = () => {
@@ -551,6 +572,7 @@
     if (tree.length === 0) return null;
     root = { code: tree[0].code, name: tree[0].name, level: tree[0].level, childCount: tree[0].childCount };
     renderBreadcrumb(root);
+    overlayLoads.forEach((load) => load());
     return loadChildren(root).then(() => {
       fitRoot();
       return Promise.all([refreshAll(), loadFigures(), loadList(), seedTicker()]);

@@ -99,4 +99,21 @@ class DashboardBrowserTest extends IntegrationTest {
             browser.screenshot("dashboard");
         }
     }
+    @Test
+    void inEnglishTheCategoriesAreNamedInEnglish() {
+        Point p = geo.model().node("500104001014003").orElseThrow().geometry().getInteriorPoint();
+        postJson("/api/v1/cases", "xinshancun", "{\"category\":\"C0102\",\"description\":\"英文类别测试\",\"lon\":" + p.getX()
+                + ",\"lat\":" + p.getY() + ",\"channel\":\"HOTLINE_12345\"}");
+        civicgrid.catalog.Category manhole = catalog.category("C0102").orElseThrow();
+        try (Browser browser = new Browser(1600, 1000)) {
+            browser.login(url(""), "dadukou", "demo");
+            browser.open(url("/dashboard?lang=en"));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                    .until(d -> "true".equals(d.findElement(By.id("dashboard")).getAttribute("data-ready")));
+            assertThat(browser.text("#categories")).contains(manhole.nameEn()).doesNotContain(manhole.nameZh());
+            Object axis = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("return echarts.getInstanceByDom("
+                    + "document.getElementById('chart-category')).getOption().yAxis[0].data");
+            assertThat(String.valueOf(axis)).contains(manhole.nameEn()).doesNotContain(manhole.nameZh());
+        }
+    }
 }

@@ -238,4 +238,34 @@ class MapScreenBrowserTest extends IntegrationTest {
             browser.screenshot("map-district");
         }
     }
+    @Test
+    void aStreetTurnsOnItsKeyPlacesAndSeesTheirMarkersAndLegend() {
+        JsonNode places = get("/api/v1/duty/key-places?unit=500104001", "xinshancun").json();
+        assertThat(places.size()).isPositive();
+        try (Browser browser = bigScreen()) {
+            browser.login(url(""), "xinshancun", "demo");
+            browser.open(url("/map"));
+            painted(browser);
+            WebDriverWait wait = waitOn(browser);
+            // off by default: nothing loaded, but the layer is offered and has its legend
+            assertThat(browser.driver().findElements(By.cssSelector(".key-place-icon[data-key-place]"))).isEmpty();
+            WebElement legend = browser.driver().findElement(By.cssSelector("#legend section[data-layer='keyPlaces']"));
+            assertThat(legend.getText()).contains("重点场所", "有消防通道", "无消防通道");
+
+            browser.driver().findElement(By.xpath("//label[contains(., '重点场所')]//input")).click();
+            wait.until(d -> String.valueOf(places.size()).equals(d.findElement(By.id("map")).getAttribute("data-key-places")));
+            String code = places.get(0).get("code").asString();
+            WebElement marker = wait.until(d -> d.findElement(By.cssSelector(".key-place-icon[data-key-place='" + code + "']")));
+            zoomTo(browser, places.get(0).get("lat").asDouble(), places.get(0).get("lon").asDouble(), 17);
+            // hovering by an event on the marker itself: a case dot or a camera may lie on top of it
+            js(browser, "arguments[0].dispatchEvent(new MouseEvent('mouseover', {bubbles: true}))", marker);
+            // its tooltip (text only): the name, then its kind and whether it has a fire lane
+            String name = places.get(0).get("name").asString();
+            WebElement tooltip = wait.until(d -> d.findElements(By.cssSelector(".leaflet-tooltip")).stream()
+                    .filter(t -> t.getText().contains(name)).findFirst().orElse(null));
+            assertThat(tooltip.getText()).containsAnyOf("有消防通道", "无消防通道");
+            browser.screenshot("map-key-places");
+            assertThat(browser.consoleLog()).doesNotContain("Content Security Policy");
+        }
+    }
 }

@@ -135,6 +135,19 @@ public class Registers {
         return store.search(kind, prefix, text, page * size, size).stream().map(row -> view(kind, row, viewer)).toList();
     }
 
+    /** The most key places one map request gets: a whole city's would clutter the screen and the response. */
+    public static final int MAX_KEY_PLACES = 5000;
+
+    /**
+     * A unit's key places for the map: no personal data (a school or a market, its kind, whether it has a fire
+     * lane), so every viewer of the unit's registers sees them in clear; at most {@link #MAX_KEY_PLACES}.
+     */
+    public List<RegisterStore.KeyPlace> keyPlaces(String unit) {
+        String prefix = RegisterAccess.gridPrefix(unit);
+        access.requireViewer(unit);
+        return store.keyPlaces(prefix, MAX_KEY_PLACES);
+    }
+
     /** Who created or changed which fields of one row, newest first (field names only, never old values). */
     public List<RegisterStore.Change> history(RegisterKind kind, long id) {
         String grid = store.gridOf(kind, id);

@@ -92,6 +92,16 @@ public class RegisterStore {
         return jdbc.queryForList(sql.toString(), args.toArray());
     }
 
+    public record KeyPlace(String code, String name, String kind, boolean fireLane, double lon, double lat) {
+    }
+
+    /** The key places of a unit (prefix of grid codes) for a map, at most {@code limit}, in a stable order. */
+    public List<KeyPlace> keyPlaces(String unitPrefix, int limit) {
+        return jdbc.query("select code, name, kind, fire_lane, lon, lat from duty.key_place where grid_code like ? order by code limit ?",
+                (rs, i) -> new KeyPlace(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getDouble(5),
+                        rs.getDouble(6)), unitPrefix + "%", limit);
+    }
+
     /** Rows by id, for the subjects of a day's tasks. */
     public Map<Long, Map<String, Object>> byIds(RegisterKind kind, Collection<Long> ids) {
         if (ids.isEmpty()) {

@@ -114,6 +114,12 @@ class DutyController {
         return registers.search(Registers.kind(register), unit, q, page, size);
     }
 
+    /** A unit's key places for the big screen's map (no personal data; at most {@link Registers#MAX_KEY_PLACES}). */
+    @GetMapping("/key-places")
+    List<RegisterStore.KeyPlace> keyPlaces(@RequestParam String unit) {
+        return registers.keyPlaces(unit);
+    }
+
     @GetMapping("/registers/{register}/{id}/history")
     List<RegisterStore.Change> history(@PathVariable String register, @PathVariable long id) {
         return registers.history(Registers.kind(register), id);
