@@ -32,6 +32,11 @@ class ConsoleLabels {
         return labels("action.", ACTIONS, locale);
     }
 
+    /** Intake channels in words (the desk's bundle names them). */
+    Map<String, String> channels(Locale locale) {
+        return labels("desk.channel.", java.util.Arrays.stream(civicgrid.cases.Channel.values()).map(Enum::name).toList(), locale);
+    }
+
     Map<String, String> levels(Locale locale) {
         return labels("level.", LEVELS, locale);
     }

@@ -88,6 +88,7 @@ class HomeController {
         model.addAttribute("from", today.minusDays(29).toString());
         model.addAttribute("to", today.plusDays(1).toString());
         model.addAttribute("states", labels.states(locale));
+        model.addAttribute("channels", labels.channels(locale));
         return "dashboard";
     }
 

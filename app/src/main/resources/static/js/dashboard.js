@@ -67,11 +67,11 @@
   CG.exportable('overdue', cfg.lang === 'en' ? 'overdue cases' : '超时案件');
   CG.exportable('hotspots', cfg.lang === 'en' ? 'hotspot grids' : '高发网格');
   CG.exportable('categories', cfg.lang === 'en' ? 'categories' : '问题类别');
-  // the stats name categories in Chinese; in English the catalog's names replace them (retired ones too: old cases keep theirs)
-  const englishNames = cfg.lang !== 'en' ? Promise.resolve(new Map())
-    : CG.json('/api/v1/catalog/categories?includeRetired=true').then((list) => new Map(list.map((c) => [c.code, c.nameEn])))
-      .catch(() => new Map());
-  Promise.all([CG.json('/api/v1/cases/stats?from=' + root.dataset.from + '&to=' + root.dataset.to), englishNames])
+  // categories by name in the page's language from the catalog (retired ones too: old cases keep theirs); the stats' own
+  // Chinese names stand in if the catalog cannot be read
+  const categoryNames = CG.json('/api/v1/catalog/categories?includeRetired=true')
+    .then((list) => new Map(list.map((c) => [c.code, cfg.lang === 'en' ? c.nameEn : c.nameZh]))).catch(() => new Map());
+  Promise.all([CG.json('/api/v1/cases/stats?from=' + root.dataset.from + '&to=' + root.dataset.to), categoryNames])
     .then(([s, names]) => {
       s.byCategory.forEach((c) => { c.name = names.get(c.code) || c.name; });
       const r = s.rates || {};
@@ -89,15 +89,15 @@
           axisLabel: { interval: 0, width: 150, overflow: 'truncate', color: '#d8e6ff' }, axisTick: { interval: 0 } }, axis),
         series: [{ type: 'bar', barMaxWidth: 16, data: s.byCategory.map((c) => c.count), label: { show: true, position: 'right', color: '#d8e6ff' } }] });
       pie('chart-state', Object.entries(s.byState).map(([k, v]) => [cfg.states[k] || k, v]));
-      pie('chart-channel', Object.entries(s.byChannel));
-      document.getElementById('hotspot-category').textContent = s.hotspotCategory;
+      pie('chart-channel', Object.entries(s.byChannel).map(([k, v]) => [(cfg.channels || {})[k] || k, v]));
+      document.getElementById('hotspot-category').textContent = names.get(s.hotspotCategory) || s.hotspotCategory;
       chart('chart-week', { legend: { textStyle: { color: '#d8e6ff' } },
         xAxis: Object.assign({ type: 'category', data: weeks(s.byDay).map((w) => w.week) }, axis), yAxis: Object.assign({ type: 'value' }, axis),
         series: [{ name: cfg.lang === 'en' ? 'reported' : '上报', type: 'bar', data: weeks(s.byDay).map((w) => w.reported) },
           { name: cfg.lang === 'en' ? 'closed' : '结案', type: 'bar', data: weeks(s.byDay).map((w) => w.closed) }] });
       table('hotspots', s.hotspots.map((h) => [h.name, h.code, h.count]));
       hotspotMap(s.hotspots);
-      const overdue = s.overdue.map((o) => [o.number, o.categoryCode, o.gridCode, time(o.deadline)]);
+      const overdue = s.overdue.map((o) => [o.number, names.get(o.categoryCode) || o.categoryCode, o.gridCode, time(o.deadline)]);
       table('overdue', overdue);
       table('categories', s.byCategory.map((c) => [c.name, c.code, c.count]));
       root.dataset.ready = 'true';

@@ -59,6 +59,13 @@ class DashboardBrowserTest extends IntegrationTest {
             assertThat(browser.driver().findElements(By.cssSelector(".echart canvas")).size()).isGreaterThanOrEqualTo(4);
             assertThat(Integer.parseInt(browser.text("#kpi-reported"))).isGreaterThanOrEqualTo(3);
             assertThat(browser.text("#overdue")).contains(number);
+            // categories and channels in words, never their codes
+            String overdueRow = browser.driver().findElement(By.xpath("//table[@id='overdue']//tr[td[contains(., '" + number + "')]]")).getText();
+            assertThat(overdueRow).doesNotContain("C0102");
+            assertThat(browser.text("#hotspot-category")).doesNotMatch("[A-Z]\\d{4}");
+            assertThat((String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "return JSON.stringify(echarts.getInstanceByDom(document.getElementById('chart-channel')).getOption().series[0].data)"))
+                    .contains("12345热线").doesNotContain("HOTLINE_12345");
             // the manhole-cover story on a map: the hotspot grid of the category is a circle
             wait.until(d -> d.findElement(By.id("hotspot-map")).getAttribute("data-hotspots") != null);
             assertThat(Integer.parseInt(browser.driver().findElement(By.id("hotspot-map")).getAttribute("data-hotspots"))).isGreaterThanOrEqualTo(1);
