@@ -65,15 +65,34 @@ public class EmbeddedBroker implements SmartLifecycle, CommandPublisher {
         p.setProperty(BrokerConstants.NETTY_EPOLL_PROPERTY_NAME, "false");
         p.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
         Server s = new Server();
+        // Moquette waits for its bind with Netty's sync(), which gives up at once on a thread whose interrupt flag
+        // is still set from earlier work (a context closed on the same thread, say); the flag is kept for later
+        boolean interrupted = Thread.interrupted();
         try {
             s.startServer(new MemoryConfig(p), List.of(new Telemetry()), null, new DeviceLogin(), new OwnTopicsOnly());
         } catch (IOException | RuntimeException e) {
+            restore(interrupted);
             throw new IllegalStateException("The embedded MQTT broker could not start on " + properties.embeddedHost() + ":" + wanted
-                    + " (" + e.getMessage() + "); set CIVICGRID_MQTT_EMBEDDED_PORT (civicgrid.mqtt.embedded-port) to a free port", e);
+                    + " (" + rootCause(e) + "); set CIVICGRID_MQTT_EMBEDDED_PORT (civicgrid.mqtt.embedded-port) to a free port", e);
         }
         server = s;
         port = boundPort(s);
+        restore(interrupted);
         log.info("Embedded MQTT broker listens on {}:{}", properties.embeddedHost(), port);
+    }
+
+    private static void restore(boolean interrupted) {
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     /** Moquette binds asynchronously: with port 0 the chosen port is known once the bind completed. */
