@@ -251,6 +251,10 @@ public class DeviceRegistry {
         place.put("communityCode", d.communityCode());
         place.put("streetCode", d.streetCode());
         place.put("districtCode", d.districtCode());
+        place.put("gridName", unitName(d.gridCode()));
+        place.put("communityName", unitName(d.communityCode()));
+        place.put("streetName", unitName(d.streetCode()));
+        place.put("districtName", unitName(d.districtCode()));
         v.put("place", place);
         v.put("owner", d.owner());
         if (d.personName() != null || d.personPhone() != null) {
@@ -263,6 +267,10 @@ public class DeviceRegistry {
         v.put("lastContact", d.lastContact());
         v.put("registeredAt", d.registeredAt());
         return v;
+    }
+
+    private String unitName(String code) {
+        return geo.unit(civicgrid.geo.UnitCode.of(code)).map(civicgrid.geo.TerritoryUnit::name).orElse(null);
     }
 
     private record Checked(DeviceStore.Device device, String token, boolean generated) {
