@@ -51,6 +51,8 @@
     const keys = [...new Set((d.keys || []).concat(Object.keys(d.latest || {})))];
     const box = $('charts');
     box.textContent = '';
+    const now = Date.now();
+    const since = now - 24 * 3600 * 1000;
     return Promise.all(keys.map((k) => CG.json(base + '/telemetry?hours=24&key=' + encodeURIComponent(k)).then((r) => {
       const points = r.items.filter((p) => p.number !== null && p.number !== undefined).map((p) => [p.ts, p.number]);
       if (!points.length) return 0;
@@ -68,7 +70,9 @@
       const c = echarts.init(el, null, { renderer: 'canvas' });
       c.setOption(Object.assign({ backgroundColor: 'transparent', animation: !navigator.webdriver, tooltip: { trigger: 'axis', renderMode: 'richText' },
         grid: { left: 40, right: 16, top: 12, bottom: 24 },
-        xAxis: Object.assign({ type: 'time' }, axis), yAxis: Object.assign({ type: 'value', scale: !binary, max: binary ? 1 : null }, axis),
+        xAxis: Object.assign({ type: 'time', min: since, max: now, splitNumber: 6 }, axis, { axisLabel: { color: '#9fc2f5', hideOverlap: true,
+          formatter: (v) => new Date(v).toLocaleTimeString(cfg.lang === 'en' ? 'en-GB' : 'zh-CN',
+            { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }) } }), yAxis: Object.assign({ type: 'value', scale: !binary, max: binary ? 1 : null }, axis),
         series: [{ name: S.word('keys', k), type: 'line', step: binary ? 'end' : false, showSymbol: points.length < 60, data: points,
           areaStyle: { opacity: 0.12 } }] }, theme));
       window.addEventListener('resize', () => c.resize());

@@ -50,5 +50,5 @@ window.CG_SENSOR_LAYER = (function () {
       .forEach((a) => ticker.push(tick({ alarmId: a.id, deviceId: a.deviceId, type: a.type, severity: a.severity, status: a.status,
         at: a.startedAt, change: 'RAISED' }, a.deviceId), true))).catch(() => {});
   }
-  return { overlay, onAlarm, seed };
+  return { overlay, onAlarm, seed, markers };
 })();

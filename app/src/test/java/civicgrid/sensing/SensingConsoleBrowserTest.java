@@ -135,12 +135,40 @@ class SensingConsoleBrowserTest extends IntegrationTest {
             String tick = waitOn(browser).until(d -> (String) js(browser, "return [...document.querySelectorAll('#ticker-items li.alarm')]"
                     + ".map(li => li.textContent).find(t => t.includes(arguments[0])) || null", NAME));
             assertThat(tick).as("the alarm in the ticker, in words").contains("告警").contains("烟感报警").contains("危急").doesNotContain("SMOKE");
-            new org.openqa.selenium.interactions.Actions(browser.driver()).moveToElement(
-                    browser.driver().findElement(By.cssSelector(".sensor-icon[data-device-id='" + calm + "']"))).perform();
-            WebElement tooltip = browser.waitFor(".leaflet-tooltip");
-            assertThat(tooltip.getText()).contains(NAME).contains("告警").contains("危急");
+            js(browser, "CG_SENSOR_LAYER.markers.get(arguments[0]).openTooltip()", calm);
+            String tooltip = waitOn(browser).until(d -> d.findElements(By.cssSelector(".leaflet-tooltip")).stream().map(WebElement::getText)
+                    .filter(t -> t.contains(NAME)).findFirst().orElse(null));
+            assertThat(tooltip).as("the dot's tooltip, as text").contains("烟感").contains("告警").contains("危急").contains(calm);
             assertThat(browser.driver().findElements(By.cssSelector("img[src='x']"))).isEmpty();
             browser.screenshot("sensing-map");
         }
+
+        // an administrator edits the rules on the page: a bad threshold is refused naming its field, a good one is in force at once
+        try (Browser browser = new Browser(1600, 1000)) {
+            browser.login(url(""), "admin", "demo");
+            browser.open(url("/devices/" + id + "?lang=en"));
+            ready(browser);
+            assertThat(browser.text("#device-profile")).isEqualTo("Smoke detector");
+            assertThat(browser.text("#fact-phone")).as("administrators see the phone masked, as the API gives it").doesNotContain("13900139000")
+                    .isEqualTo(get("/api/v1/devices/" + id, "admin").json().get("person").get("phone").asString());
+            WebElement editor = browser.waitFor("#rules-json");
+            assertThat(editor.getAttribute("value")).contains("\"alarmType\": \"SMOKE\"");
+            String tooLow = "[{\"alarmType\":\"BATTERY_LOW\",\"severity\":\"WARNING\",\"condition\":{\"type\":\"threshold\",\"key\":\"battery\","
+                    + "\"direction\":\"below\",\"raise\":20,\"clear\":%s}}]";
+            js(browser, "document.getElementById('rules-json').value = arguments[0]", tooLow.formatted("10"));
+            browser.driver().findElement(By.id("rules-reason")).sendKeys("电量低提醒");
+            browser.driver().findElement(By.id("rules-save")).click();
+            assertThat(browser.text("#rules-error")).startsWith("rules[0].condition.clear:");
+            js(browser, "document.getElementById('rules-json').value = arguments[0]", tooLow.formatted("25"));
+            browser.driver().findElement(By.id("rules-save")).click();
+            browser.waitFor("#rules-ok");
+            assertThat(browser.text("#rules-source")).isEqualTo("This device's own rules");
+            assertThat(browser.text("#rules")).contains("BATTERY_LOW").contains("Battery < 20").contains("Warning");
+            browser.screenshot("sensing-rules-editor");
+        }
+        assertThat(get("/api/v1/devices/" + id + "/rules", "xinshancun").json().get("source").asString()).isEqualTo("DEVICE");
+        assertThat(telemetry(id, token, "{\"values\":{\"battery\":12}}").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/v1/alarms?deviceId=" + id, "admin").json().get("items").toString()
+                .contains("BATTERY_LOW"));
     }
 }
