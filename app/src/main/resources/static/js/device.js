@@ -75,7 +75,8 @@
             { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }) } }), yAxis: Object.assign({ type: 'value', scale: !binary, max: binary ? 1 : null }, axis),
         series: [{ name: S.word('keys', k), type: 'line', step: binary ? 'end' : false, showSymbol: points.length < 60, data: points,
           areaStyle: { opacity: 0.12 } }] }, theme));
-      window.addEventListener('resize', () => c.resize());
+      // the grid re-flows as later charts arrive: each chart follows its own box
+      new ResizeObserver(() => c.resize()).observe(el);
       return 1;
     }).catch(() => 0))).then((drawn) => {
       const n = drawn.reduce((a, b) => a + b, 0);
