@@ -448,8 +448,8 @@
       title: c.number + ' · ' + categoryName(c), detail: placeOf(c), href: '/cases/' + c.id };
   }
   function seedTicker() {
-    return json('/api/v1/cases?queue=urgent&size=10').then((page) => page.items.forEach((c) => ticker.push(caseTick(c, 'urgent'), true)))
-      .catch(() => {});
+    return Promise.all([json('/api/v1/cases?queue=urgent&size=10').then((page) => page.items.forEach((c) => ticker.push(caseTick(c, 'urgent'), true)))
+      .catch(() => {}), window.CG_SENSOR_LAYER.seed(ticker)]);
   }
 
   // ---- live: server-sent events; another module's source adds its handler to LIVE ------------------------
@@ -467,7 +467,8 @@
         if (c.urgent && Date.now() - new Date(c.reportedAt).getTime() < FRESH_MILLIS) ticker.push(caseTick(c, 'urgent'));
         if (c.urgent && change.action === 'OVERDUE') ticker.push(caseTick(c, 'overdue'));
       }).catch(() => { removeDot(change.caseId); cases.delete(change.caseId); renderList(); });
-    }
+    },
+    alarm: (a) => window.CG_SENSOR_LAYER.onAlarm(a, ticker)
   };
   function live() {
     const source = new EventSource('/events/stream');
@@ -497,7 +498,9 @@
             + (p.fireLane ? T.keyPlaces.fireLane : T.keyPlaces.noFireLane)));
         m.on('add', () => { m.getElement().dataset.keyPlace = p.code; });
         return m;
-      } }
+      } },
+    // IoT devices (sensing, static/js/sensors-layer.js): dots by state, flashing while an alarm is unacknowledged, live by LIVE.alarm
+    window.CG_SENSOR_LAYER.overlay
   ];
 
   // the layers control (which layers are on) and a legend for every layer

@@ -1,6 +1,7 @@
 package civicgrid.notify.sse;
 
 import civicgrid.cases.CaseChanged;
+import civicgrid.sensing.AlarmChanged;
 import civicgrid.identity.CurrentUser;
 import civicgrid.identity.IdentityApi;
 import civicgrid.identity.TerritorialScope;
@@ -80,6 +81,38 @@ class CaseEventStream implements SmartLifecycle {
             });
         } else {
             deliver(LiveCaseEvent.of(change));
+        }
+    }
+
+    /**
+     * An alarm raised, acknowledged or cleared (sensing): sent as the event {@code alarm} to the viewers
+     * of its grid once committed. Alarms are evaluated on the node whose ingest received the reading;
+     * they are not relayed to the other nodes' streams (a console there sees them on its next load).
+     */
+    @EventListener
+    void on(AlarmChanged change) {
+        Runnable send = () -> {
+            if (fanOut.isShutdown()) {
+                return;
+            }
+            fanOut.execute(() -> {
+                for (Map.Entry<SseEmitter, Subscriber> s : subscribers.entrySet()) {
+                    if (s.getValue().scope().includes(change.gridCode())) {
+                        send(s.getKey(), SseEmitter.event().name("alarm").id("alarm:" + change.alarmId() + ":" + change.change())
+                                .data(change.payload(), MediaType.APPLICATION_JSON));
+                    }
+                }
+            });
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    send.run();
+                }
+            });
+        } else {
+            send.run();
         }
     }
 

@@ -39,9 +39,11 @@ class Actions {
     private final MessageSource messages;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final AlarmEvents events;
 
     Actions(DeviceStore devices, AlarmStore alarms, CommandStore commands, ChannelIntake intake, ObjectProvider<CommandPublisher> publisher,
-            MessageSource messages, MeterRegistry meters, Clock clock) {
+            MessageSource messages, MeterRegistry meters, Clock clock, AlarmEvents events) {
+        this.events = events;
         this.devices = devices;
         this.alarms = alarms;
         this.commands = commands;
@@ -65,13 +67,23 @@ class Actions {
     private void carryOut(Outcome o) {
         if (o instanceof Outcome.AlarmRaised r) {
             DeviceStore.Device d = device(r.deviceId());
-            alarms.insertActive(Alarm.raised(r.deviceId(), r.alarmType(), r.severity(), Instant.ofEpochMilli(r.ts()), r.detail()),
-                    d.gridCode());
+            if (alarms.insertActive(Alarm.raised(r.deviceId(), r.alarmType(), r.severity(), Instant.ofEpochMilli(r.ts()), r.detail()),
+                    d.gridCode())) {
+                alarms.active(r.deviceId(), r.alarmType()).ifPresent(row -> events.publish(row, "RAISED"));
+            }
             meters.counter("civicgrid.sensing.alarms.raised", "type", r.alarmType()).increment();
         } else if (o instanceof Outcome.AlarmCleared c) {
-            alarms.active(c.deviceId(), c.alarmType()).ifPresent(row -> alarms.update(row.alarm().clear(Instant.ofEpochMilli(c.ts()))));
+            alarms.active(c.deviceId(), c.alarmType()).ifPresent(row -> {
+                Alarm cleared = row.alarm().clear(Instant.ofEpochMilli(c.ts()));
+                alarms.update(cleared);
+                events.publish(row.with(cleared), "CLEARED");
+            });
         } else if (o instanceof Outcome.AlarmEscalated e) {
-            alarms.active(e.deviceId(), e.alarmType()).ifPresent(row -> alarms.update(row.alarm().escalated(e.level())));
+            alarms.active(e.deviceId(), e.alarmType()).ifPresent(row -> {
+                Alarm escalated = row.alarm().escalated(e.level());
+                alarms.update(escalated);
+                events.publish(row.with(escalated), "ESCALATED");
+            });
         } else if (o instanceof Outcome.OpenCase c) {
             openCase(c);
         } else if (o instanceof Outcome.SendCommand c) {

@@ -1,5 +1,6 @@
 package civicgrid.sensing.app;
 
+import civicgrid.audit.AuditApi;
 import civicgrid.identity.CurrentUser;
 import civicgrid.platform.CivicGridException;
 import civicgrid.sensing.domain.Alarm;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Alarms of the caller's territory: list, acknowledge (stops the escalation), clear by hand. */
 @Service
@@ -18,8 +20,15 @@ public class AlarmDesk {
     private final DeviceRegistry registry;
     private final SensingEngine engine;
     private final Clock clock;
+    private final AuditApi audit;
+    private final AlarmEvents events;
+    private final TransactionTemplate tx;
 
-    AlarmDesk(AlarmStore alarms, DeviceRegistry registry, SensingEngine engine, Clock clock) {
+    AlarmDesk(AlarmStore alarms, DeviceRegistry registry, SensingEngine engine, Clock clock, AuditApi audit, AlarmEvents events,
+              TransactionTemplate tx) {
+        this.audit = audit;
+        this.events = events;
+        this.tx = tx;
         this.alarms = alarms;
         this.registry = registry;
         this.engine = engine;
@@ -32,35 +41,67 @@ public class AlarmDesk {
                 .toList();
     }
 
-    public Map<String, Object> acknowledge(long id) {
+    /** Taken on by the caller: its escalation stops. Audited with the caller's reason (may be null). */
+    public Map<String, Object> acknowledge(long id, String reason) {
         CurrentUser user = requireWriter();
         AlarmStore.Row row = visible(id, user);
         Alarm after;
         try {
             after = row.alarm().acknowledge(user.username(), clock.instant());
         } catch (IllegalStateException e) {
-            throw CivicGridException.conflict("ALARM_ALREADY_ACKNOWLEDGED", "The alarm was acknowledged already by "
-                    + row.alarm().acknowledgedBy() + ".");
+            throw alreadyAcknowledged(row.alarm());
         }
-        alarms.update(after);
+        write(row, after, "ACKNOWLEDGED", reason);
         if (after.active()) {
             engine.acknowledged(after.deviceId(), after.type());
         }
-        return view(new AlarmStore.Row(after, row.gridCode(), row.caseId()));
+        return view(row.with(after));
     }
 
-    public Map<String, Object> clear(long id) {
+    /** Over, by the caller's hand (the rule raises a new alarm if its condition holds again). Audited with the reason. */
+    public Map<String, Object> clear(long id, String reason) {
         CurrentUser user = requireWriter();
         AlarmStore.Row row = visible(id, user);
         Alarm after;
         try {
             after = row.alarm().clear(clock.instant());
         } catch (IllegalStateException e) {
-            throw CivicGridException.conflict("ALARM_ALREADY_CLEARED", "The alarm is cleared already.");
+            throw alreadyCleared();
         }
-        alarms.update(after);
+        write(row, after, "CLEARED", reason);
         engine.clearedByHand(after.deviceId(), after.type());
-        return view(new AlarmStore.Row(after, row.gridCode(), row.caseId()));
+        return view(row.with(after));
+    }
+
+    /** Stores a transition by hand with its audit record, or refuses it when someone else changed the alarm meanwhile. */
+    private void write(AlarmStore.Row row, Alarm after, String change, String reason) {
+        if (reason != null && reason.length() > 500) {
+            throw CivicGridException.badRequest("REASON_TOO_LONG", "A reason has at most 500 characters.");
+        }
+        Alarm before = row.alarm();
+        tx.executeWithoutResult(s -> {
+            if (!alarms.updateIfUnchanged(before, after)) {
+                Alarm now = alarms.find(before.id()).map(AlarmStore.Row::alarm).orElse(before);
+                throw change.equals("ACKNOWLEDGED") && now.acknowledged() ? alreadyAcknowledged(now)
+                        : change.equals("CLEARED") && !now.active() ? alreadyCleared()
+                        : CivicGridException.conflict("ALARM_CHANGED", "The alarm changed meanwhile; look at it again.");
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("deviceId", after.deviceId());
+            details.put("type", after.type());
+            details.put("status", after.status().name());
+            audit.record("ALARM_" + change, "ALARM", String.valueOf(after.id()), reason == null || reason.isBlank() ? null : reason.strip(),
+                    details);
+            events.publish(row.with(after), change);
+        });
+    }
+
+    private static CivicGridException alreadyAcknowledged(Alarm a) {
+        return CivicGridException.conflict("ALARM_ALREADY_ACKNOWLEDGED", "The alarm was acknowledged already by " + a.acknowledgedBy() + ".");
+    }
+
+    private static CivicGridException alreadyCleared() {
+        return CivicGridException.conflict("ALARM_ALREADY_CLEARED", "The alarm is cleared already.");
     }
 
     private CurrentUser requireWriter() {

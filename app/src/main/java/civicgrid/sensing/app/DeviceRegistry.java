@@ -126,27 +126,89 @@ public class DeviceRegistry {
         return rows.stream().map(c -> new Registered(view(c.device(), user), c.generated() ? c.token() : null)).toList();
     }
 
-    public List<Map<String, Object>> list(String profile, String after, int limit) {
+    /** What a console lists devices by; each null: any. */
+    public record ListQuery(String profile, String unit, Boolean online, Boolean alarm, String after, int limit) {
+    }
+
+    /** The caller's devices matching the query, in id order, each with its state (ALARM, OFFLINE, NORMAL) and active alarms. */
+    public List<Map<String, Object>> list(ListQuery q) {
         CurrentUser user = requireStaff();
-        if (profile != null) {
-            profile(profile);
-        }
-        return store.list(units(user), profile, after, Math.max(1, Math.min(limit, 1000))).stream().map(d -> view(d, user)).toList();
+        return store.listWithAlarms(units(user), filter(q, user), q.after(), Math.max(1, Math.min(q.limit(), 1000))).stream()
+                .map(l -> withAlarms(view(l.device(), user), l)).toList();
+    }
+
+    /** At most this many devices on a map (a district's worth; a city-wide screen zooms into a district). */
+    static final int MAX_POINTS = 5000;
+
+    /** The caller's devices as dots for a map: place, profile, state and alarms, nothing personal. */
+    public List<Map<String, Object>> points(String unit) {
+        CurrentUser user = requireStaff();
+        return store.listWithAlarms(units(user), filter(new ListQuery(null, unit, null, null, null, 0), user), null, MAX_POINTS).stream()
+                .map(l -> {
+                    DeviceStore.Device d = l.device();
+                    Map<String, Object> v = new LinkedHashMap<>();
+                    v.put("id", d.id());
+                    v.put("name", d.name());
+                    v.put("profile", d.profile().name());
+                    v.put("lon", d.lon());
+                    v.put("lat", d.lat());
+                    v.put("gridCode", d.gridCode());
+                    v.put("online", online(d));
+                    return withAlarms(v, l);
+                }).toList();
     }
 
     public Map<String, Object> get(String id) {
         CurrentUser user = requireStaff();
         DeviceStore.Device d = requireVisible(id, user);
-        Map<String, Object> v = view(d, user);
+        Map<String, Object> v = withAlarms(view(d, user), store.withAlarms(d));
+        v.put("keys", d.profile().keys());
         v.put("latest", store.latest(id));
         return v;
     }
 
-    public List<DeviceStore.Point> history(String id, String key, Instant from, Instant to) {
+    /** Bounded: at most a week back, at most 5,000 points. */
+    public List<DeviceStore.Point> history(String id, String key, Instant from, Instant to, Integer hours) {
         requireVisible(id, requireStaff());
+        if (hours != null && (hours < 1 || hours > 168)) {
+            throw CivicGridException.badRequest("INVALID_RANGE", "hours: 1 to 168 (a week).");
+        }
+        if (key != null && !TelemetryIngest.KEY.matcher(key).matches()) {
+            throw CivicGridException.badRequest("INVALID_KEY", "key: a telemetry key like methane or hr.");
+        }
         Instant end = to == null ? clock.instant() : to;
-        Instant start = from == null ? end.minus(Duration.ofHours(24)) : from;
+        Instant start = from != null ? from : end.minus(Duration.ofHours(hours == null ? 24 : hours));
+        if (!start.isBefore(end) || Duration.between(start, end).compareTo(Duration.ofDays(31)) > 0) {
+            throw CivicGridException.badRequest("INVALID_RANGE", "from must lie before to, at most 31 days apart.");
+        }
         return store.history(id, key, start, end, 5000);
+    }
+
+    private DeviceStore.Filter filter(ListQuery q, CurrentUser user) {
+        if (q.profile() != null) {
+            profile(q.profile());
+        }
+        String unit = q.unit() == null || q.unit().isBlank() ? null : q.unit().strip();
+        if (unit != null && (!unit.matches("\\d{6}|\\d{9}|\\d{12}|\\d{15}") || !user.sees(unit))) {
+            throw CivicGridException.forbidden("OUT_OF_SCOPE", "unit: " + unit + " is not a territory unit of yours.");
+        }
+        return new DeviceStore.Filter(q.profile() == null ? null : profile(q.profile()).name(), unit, q.online(),
+                clock.instant().minus(OFFLINE_AFTER), q.alarm());
+    }
+
+    private static Map<String, Object> withAlarms(Map<String, Object> v, DeviceStore.Listed l) {
+        boolean online = Boolean.TRUE.equals(v.get("online"));
+        v.put("state", l.activeAlarms() > 0 ? "ALARM" : online ? "NORMAL" : "OFFLINE");
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("active", l.activeAlarms());
+        a.put("unacknowledged", l.unacknowledged());
+        a.put("severity", l.worstSeverity());
+        v.put("alarms", a);
+        return v;
+    }
+
+    private boolean online(DeviceStore.Device d) {
+        return d.lastContact() != null && d.lastContact().isAfter(clock.instant().minus(OFFLINE_AFTER));
     }
 
     /** The device if the caller's territory holds it; 404 otherwise (others' devices are not confirmed to exist). */
@@ -189,6 +251,10 @@ public class DeviceRegistry {
         place.put("communityCode", d.communityCode());
         place.put("streetCode", d.streetCode());
         place.put("districtCode", d.districtCode());
+        place.put("gridName", unitName(d.gridCode()));
+        place.put("communityName", unitName(d.communityCode()));
+        place.put("streetName", unitName(d.streetCode()));
+        place.put("districtName", unitName(d.districtCode()));
         v.put("place", place);
         v.put("owner", d.owner());
         if (d.personName() != null || d.personPhone() != null) {
@@ -197,10 +263,14 @@ public class DeviceRegistry {
             person.put("phone", mask.phone(d.personPhone()));
             v.put("person", person);
         }
-        v.put("online", d.lastContact() != null && d.lastContact().isAfter(clock.instant().minus(OFFLINE_AFTER)));
+        v.put("online", online(d));
         v.put("lastContact", d.lastContact());
         v.put("registeredAt", d.registeredAt());
         return v;
+    }
+
+    private String unitName(String code) {
+        return geo.unit(civicgrid.geo.UnitCode.of(code)).map(civicgrid.geo.TerritoryUnit::name).orElse(null);
     }
 
     private record Checked(DeviceStore.Device device, String token, boolean generated) {

@@ -3,12 +3,18 @@ package civicgrid.sensing.app;
 import civicgrid.sensing.domain.Alarm;
 import civicgrid.sensing.domain.Outcome;
 import civicgrid.sensing.domain.Reading;
+import civicgrid.sensing.domain.RuleCodec;
 import civicgrid.sensing.domain.RuleEngine;
+import civicgrid.sensing.domain.RuleSet;
 import civicgrid.sensing.persistence.AlarmStore;
 import civicgrid.sensing.persistence.DeviceStore;
+import civicgrid.sensing.persistence.RuleStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +41,13 @@ public class SensingEngine implements ApplicationRunner {
     private final AlarmStore alarms;
     private final Actions actions;
     private final Clock clock;
+    private final RuleStore ruleStore;
+    /** Devices' own rules (an administrator's edits); every other device runs its profile's. */
+    private final Map<String, RuleSet> ownRules = new ConcurrentHashMap<>();
     private ScheduledExecutorService ticker;
 
-    SensingEngine(DeviceStore devices, AlarmStore alarms, Actions actions, Clock clock) {
+    SensingEngine(DeviceStore devices, AlarmStore alarms, Actions actions, Clock clock, RuleStore ruleStore) {
+        this.ruleStore = ruleStore;
         this.devices = devices;
         this.alarms = alarms;
         this.actions = actions;
@@ -48,8 +58,9 @@ public class SensingEngine implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         long now = clock.millis();
+        loadOwnRules();
         synchronized (engine) {
-            devices.forEach(d -> engine.register(d.id(), d.profile().defaultRules(), since(d)));
+            devices.forEach(d -> engine.register(d.id(), rulesOf(d), since(d)));
             for (Alarm a : alarms.allActive()) {
                 if (engine.knows(a.deviceId())) {
                     engine.restoreAlarm(a.deviceId(), a.type(), a.acknowledged(), now);
@@ -75,8 +86,51 @@ public class SensingEngine implements ApplicationRunner {
     /** A device registered now (its absence deadlines run from now). */
     public void register(DeviceStore.Device d) {
         synchronized (engine) {
-            engine.register(d.id(), d.profile().defaultRules(), since(d));
+            engine.register(d.id(), rulesOf(d), since(d));
         }
+    }
+
+    /** The rules a device runs: its own when an administrator gave it some, else its profile's. */
+    public RuleSet rulesOf(DeviceStore.Device d) {
+        return ownRules.getOrDefault(d.id(), d.profile().defaultRules());
+    }
+
+    /**
+     * Gives a running device new rules ({@code own} null: its profile's again) without a restart. Its
+     * stored active alarms whose type the new rules still have go on (cleared and escalated by the new
+     * rules); the types of those the new rules no longer have are answered, for the caller to clear.
+     */
+    List<String> useRules(DeviceStore.Device d, RuleSet own, List<Alarm> active) {
+        synchronized (engine) {
+            if (own == null) {
+                ownRules.remove(d.id());
+            } else {
+                ownRules.put(d.id(), own);
+            }
+            RuleSet rules = rulesOf(d);
+            engine.register(d.id(), rules, since(d));
+            long now = clock.millis();
+            List<String> orphaned = new ArrayList<>();
+            for (Alarm a : active) {
+                if (rules.alarmIndex(a.type()) >= 0) {
+                    engine.restoreAlarm(d.id(), a.type(), a.acknowledged(), now);
+                } else {
+                    orphaned.add(a.type());
+                }
+            }
+            return orphaned;
+        }
+    }
+
+    private void loadOwnRules() {
+        ruleStore.forEach(stored -> devices.find(stored.deviceId()).ifPresent(d -> {
+            try {
+                ownRules.put(d.id(), RuleCodec.read(tools.jackson.databind.json.JsonMapper.shared().readValue(stored.json(), List.class),
+                        d.profile()));
+            } catch (RuntimeException e) {
+                log.error("Device {} keeps its profile's rules: its own stored rules cannot be read ({})", d.id(), e.getMessage());
+            }
+        }));
     }
 
     /** Evaluates a reading of a registered device and carries out what follows. */
@@ -84,7 +138,7 @@ public class SensingEngine implements ApplicationRunner {
         List<Outcome> outcomes;
         synchronized (engine) {
             if (!engine.knows(device.id())) {
-                engine.register(device.id(), device.profile().defaultRules(), since(device));
+                engine.register(device.id(), rulesOf(device), since(device));
             }
             outcomes = engine.accept(device.id(), reading);
             // inside the lock, so that a raise and the clear right after it are stored in their order

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class TelemetryIngest {
 
     public static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,60}");
-    private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,59}");
+    static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,59}");
     private static final int MAX_VALUES = 100;
     private static final int MAX_TEXT = 200;
     private static final int MAX_BYTES = 16 * 1024;

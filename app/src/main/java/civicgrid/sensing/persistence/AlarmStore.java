@@ -19,6 +19,10 @@ public class AlarmStore {
 
     /** An alarm with where it is and the case it opened. */
     public record Row(Alarm alarm, String gridCode, UUID caseId) {
+        /** The same row after a transition of its alarm. */
+        public Row with(Alarm after) {
+            return new Row(after, gridCode, caseId);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -48,6 +52,17 @@ public class AlarmStore {
     public void update(Alarm a) {
         jdbc.update("update sensing.alarm set cleared_at = ?, acknowledged_at = ?, acknowledged_by = ?, escalations = ? where id = ?",
                 ts(a.clearedAt()), ts(a.acknowledgedAt()), a.acknowledgedBy(), a.escalations(), a.id());
+    }
+
+    /**
+     * Writes back a transition made by hand, only if nobody changed the alarm since {@code before} was
+     * read (two operators acknowledging at once: one wins, the other is told); true when written.
+     */
+    public boolean updateIfUnchanged(Alarm before, Alarm after) {
+        return jdbc.update("update sensing.alarm set cleared_at = ?, acknowledged_at = ?, acknowledged_by = ?, escalations = ? where id = ?"
+                        + " and cleared_at is not distinct from ? and acknowledged_at is not distinct from ?", ts(after.clearedAt()),
+                ts(after.acknowledgedAt()), after.acknowledgedBy(), after.escalations(), after.id(), ts(before.clearedAt()),
+                ts(before.acknowledgedAt())) == 1;
     }
 
     public void linkCase(long alarmId, UUID caseId) {

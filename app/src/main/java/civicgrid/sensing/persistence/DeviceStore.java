@@ -68,6 +68,56 @@ public class DeviceStore {
         return jdbc.query(sql.toString(), DeviceStore::device, args.toArray());
     }
 
+    /** A device with its active alarms: how many, how many nobody acknowledged, and the worst severity among them. */
+    public record Listed(Device device, int activeAlarms, int unacknowledged, String worstSeverity) {
+    }
+
+    /**
+     * What a console filters devices by (each null: any): a profile, a territory unit (code prefix),
+     * contact since {@code onlineSince} or not, active alarms or none.
+     */
+    public record Filter(String profile, String unit, Boolean online, Instant onlineSince, Boolean alarm) {
+    }
+
+    private static final String SEVERITY_ORDER = "array_position(array['CRITICAL','MAJOR','MINOR','WARNING','INDETERMINATE']::varchar[],"
+            + " al.severity::varchar)";
+
+    /** Devices of the units (all when null) matching the filter, with their alarms, in id order after {@code afterId}. */
+    public List<Listed> listWithAlarms(List<String> units, Filter f, String afterId, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + ", coalesce(a.n, 0) as n, coalesce(a.unack, 0) as unack, a.worst"
+                + " from sensing.device d left join lateral (select count(*) as n, count(*) filter (where al.acknowledged_at is null) as unack,"
+                + " (array_agg(al.severity order by " + SEVERITY_ORDER + "))[1] as worst from sensing.alarm al"
+                + " where al.device_id = d.id and al.cleared_at is null) a on true where d.id > ?");
+        List<Object> args = new ArrayList<>(List.of(afterId == null ? "" : afterId));
+        scope(sql, args, units);
+        if (f.profile() != null) {
+            sql.append(" and profile = ?");
+            args.add(f.profile());
+        }
+        if (f.unit() != null) {
+            scope(sql, args, List.of(f.unit()));
+        }
+        if (f.online() != null) {
+            sql.append(f.online() ? " and last_contact >= ?" : " and (last_contact is null or last_contact < ?)");
+            args.add(Timestamp.from(f.onlineSince()));
+        }
+        if (f.alarm() != null) {
+            sql.append(f.alarm() ? " and coalesce(a.n, 0) > 0" : " and coalesce(a.n, 0) = 0");
+        }
+        sql.append(" order by d.id limit ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), (rs, i) -> new Listed(device(rs, i), rs.getInt("n"), rs.getInt("unack"), rs.getString("worst")),
+                args.toArray());
+    }
+
+    /** One device with its active alarms. */
+    public Listed withAlarms(Device d) {
+        return jdbc.queryForObject("select count(*) as n, count(*) filter (where al.acknowledged_at is null) as unack,"
+                + " (array_agg(al.severity order by " + SEVERITY_ORDER + "))[1] as worst from sensing.alarm al"
+                + " where al.device_id = ? and al.cleared_at is null", (rs, i) -> new Listed(d, rs.getInt("n"), rs.getInt("unack"),
+                rs.getString("worst")), d.id());
+    }
+
     /** Every device in id order, in pages (for starting the rule engine; never on a request path). */
     public void forEach(Consumer<Device> each) {
         String after = "";
