@@ -9,7 +9,7 @@ import civicgrid.sensing.mqtt.BenchNodes;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.moquette.BrokerConstants;
@@ -54,11 +54,15 @@ public final class SensingMqttBenchmark {
 
     private static final String PAYLOAD = "{\"values\":{\"smoke\":false}}";
     private static final int CONNECTIONS = 8;
+    private static final int WINDOW = 16;
 
     private SensingMqttBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
+        // before Spring sets the levels: the bare brokers would log every packet
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         int messages = Integer.parseInt(System.getenv().getOrDefault("BENCH_MQTT_MESSAGES", "10000"));
         boolean mosquitto = answers(1883);
         List<String> out = new ArrayList<>();
@@ -119,12 +123,12 @@ public final class SensingMqttBenchmark {
 
     private static void brokerAlone(String label, int port, int n, List<String> out, boolean report) throws Exception {
         CountDownLatch received = new CountDownLatch(n);
-        Mqtt5AsyncClient subscriber = MqttClient.builder().useMqttVersion5().identifier("bench-sub-" + System.nanoTime())
+        Mqtt3AsyncClient subscriber = MqttClient.builder().useMqttVersion3().identifier("bench-sub-" + System.nanoTime())
                 .serverHost("127.0.0.1").serverPort(port).buildAsync();
         subscriber.publishes(MqttGlobalPublishFilter.ALL, p -> received.countDown());
         subscriber.connect().get(10, TimeUnit.SECONDS);
         subscriber.subscribeWith().topicFilter("bench/v1/devices/+/telemetry").qos(MqttQos.AT_LEAST_ONCE).send().get(10, TimeUnit.SECONDS);
-        List<Mqtt5AsyncClient> publishers = connect(port, null, CONNECTIONS);
+        List<Mqtt3AsyncClient> publishers = connect(port, null, CONNECTIONS);
         long t = System.nanoTime();
         publish(publishers, i -> "bench/v1/devices/dev-" + i + "/telemetry", n);
         boolean all = received.await(90, TimeUnit.SECONDS);
@@ -138,7 +142,7 @@ public final class SensingMqttBenchmark {
 
     private static void throughCivicGrid(String label, int port, List<String> devices, boolean login, int n, LongSupplier accepted,
             List<String> out, boolean report) throws Exception {
-        List<Mqtt5AsyncClient> publishers = new ArrayList<>();
+        List<Mqtt3AsyncClient> publishers = new ArrayList<>();
         for (String d : devices) {
             publishers.addAll(connect(port, login ? d : null, 1));
         }
@@ -157,21 +161,34 @@ public final class SensingMqttBenchmark {
         disconnect(publishers);
     }
 
-    /** The messages spread over the connections, all sent at once (the client keeps to the broker's receive maximum). */
-    private static void publish(List<Mqtt5AsyncClient> publishers, java.util.function.IntFunction<String> topicOf, int n) {
+    /**
+     * The messages spread over the connections, each connection keeping at most {@link #WINDOW} QoS 1
+     * messages unacknowledged (a device sends its next reading when the broker has taken the last ones).
+     */
+    private static void publish(List<Mqtt3AsyncClient> publishers, java.util.function.IntFunction<String> topicOf, int n)
+            throws InterruptedException {
         List<CompletableFuture<?>> sent = new ArrayList<>(n);
         byte[] payload = PAYLOAD.getBytes(StandardCharsets.UTF_8);
+        java.util.concurrent.Semaphore[] windows = new java.util.concurrent.Semaphore[publishers.size()];
+        for (int c = 0; c < windows.length; c++) {
+            windows[c] = new java.util.concurrent.Semaphore(WINDOW);
+        }
         for (int i = 0; i < n; i++) {
             int c = i % publishers.size();
-            sent.add(publishers.get(c).publishWith().topic(topicOf.apply(c)).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send());
+            if (!windows[c].tryAcquire(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no PUBACK for 30 s on connection " + c + " after " + i + " messages");
+            }
+            java.util.concurrent.Semaphore window = windows[c];
+            sent.add(publishers.get(c).publishWith().topic(topicOf.apply(c)).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send()
+                    .whenComplete((r, e) -> window.release()));
         }
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();
     }
 
-    private static List<Mqtt5AsyncClient> connect(int port, String login, int count) throws Exception {
-        List<Mqtt5AsyncClient> clients = new ArrayList<>();
+    private static List<Mqtt3AsyncClient> connect(int port, String login, int count) throws Exception {
+        List<Mqtt3AsyncClient> clients = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            var b = MqttClient.builder().useMqttVersion5().identifier("bench-pub-" + System.nanoTime()).serverHost("127.0.0.1").serverPort(port)
+            var b = MqttClient.builder().useMqttVersion3().identifier("bench-pub-" + System.nanoTime()).serverHost("127.0.0.1").serverPort(port)
                     .buildAsync();
             var connect = b.connectWith();
             if (login != null) {
@@ -185,7 +202,7 @@ public final class SensingMqttBenchmark {
         return clients;
     }
 
-    private static void disconnect(List<Mqtt5AsyncClient> clients) {
+    private static void disconnect(List<Mqtt3AsyncClient> clients) {
         clients.forEach(c -> c.disconnect().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join());
     }
 
@@ -215,7 +232,7 @@ public final class SensingMqttBenchmark {
         long[] delays = new long[rounds - 1];
         int got = 0;
         for (int i = 0; i < rounds; i++) {
-            Mqtt5AsyncClient band = connect(mqtt, bands.get(i), 1).get(0);
+            Mqtt3AsyncClient band = connect(mqtt, bands.get(i), 1).get(0);
             for (Map.Entry<String, Long> e; (e = cases.poll()) != null; ) {
                 seen.add(e.getKey()); // later steps of earlier cases
             }
@@ -267,6 +284,7 @@ public final class SensingMqttBenchmark {
         p.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
         p.setProperty(BrokerConstants.NETTY_EPOLL_PROPERTY_NAME, "false");
         p.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
+        p.setProperty(BrokerConstants.SESSION_QUEUE_SIZE, "16384"); // as CivicGrid's embedded broker
         Server s = new Server();
         s.startServer(new MemoryConfig(p));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

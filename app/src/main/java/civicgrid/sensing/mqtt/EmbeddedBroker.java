@@ -36,6 +36,7 @@ public class EmbeddedBroker implements SmartLifecycle, CommandPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final String TRANSPORT = "mqtt";
+    static final int SESSION_QUEUE = 16_384;
 
     private final MqttProperties properties;
     private final TelemetryIngest ingest;
@@ -68,6 +69,9 @@ public class EmbeddedBroker implements SmartLifecycle, CommandPublisher {
         p.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
         p.setProperty(BrokerConstants.NETTY_EPOLL_PROPERTY_NAME, "false");
         p.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
+        // each of Moquette's session loops (one per core) queues at most this many commands and DROPS a publish
+        // beyond it (the device never gets its PUBACK); the default 1,024 overflowed in the MQTT benchmark
+        p.setProperty(BrokerConstants.SESSION_QUEUE_SIZE, Integer.toString(SESSION_QUEUE));
         Server s = new Server();
         // Moquette waits for its bind with Netty's sync(), which gives up at once on a thread whose interrupt flag
         // is still set from earlier work (a context closed on the same thread, say); the flag is kept for later
