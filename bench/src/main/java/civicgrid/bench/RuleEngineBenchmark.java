@@ -35,18 +35,20 @@ public final class RuleEngineBenchmark {
         out.add(String.format("machine: %d cores (shared with other work), %s, max heap %d MB", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20));
 
-        long before = usedHeap();
+        long empty = usedHeap();
         String[] ids = new String[devices];
         for (int i = 0; i < devices; i++) {
             ids[i] = "dev-" + i;
         }
+        long before = usedHeap();
         RuleEngine one = new RuleEngine(Duration.ofSeconds(1));
         for (int i = 0; i < devices; i++) {
             one.register(ids[i], PROFILES[i % PROFILES.length].defaultRules(), T0);
         }
         long after = usedHeap();
-        out.add(String.format("%,d devices registered: engine state %.1f MB (%.0f bytes a device, the device id strings and the benchmark's array of them included)", devices,
-                (after - before) / 1e6, (after - before) / (double) devices));
+        out.add(String.format("%,d devices registered: engine state %.1f MB (%.0f bytes a device) besides the device ids; with the id"
+                + " strings %.1f MB (%.0f bytes a device; the benchmark's array of them included)", devices, (after - before) / 1e6,
+                (after - before) / (double) devices, (after - empty) / 1e6, (after - empty) / (double) devices));
 
         Reading[][][] readings = readings(rounds);
         for (int r = 0; r < rounds; r++) {

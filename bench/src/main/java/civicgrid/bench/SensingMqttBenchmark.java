@@ -42,7 +42,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Telemetry end to end over MQTT with QoS 1, side by side in one run: {@code BENCH_MQTT_MESSAGES}
- * (default 10,000) readings from 8 device connections (a) through a bare Moquette broker to one
+ * (default 2,000) readings from 8 device connections (a) through a bare Moquette broker to one
  * subscriber, no CivicGrid; (b) through CivicGrid's embedded broker into the ingest (stored: latest
  * value, history row, last contact; evaluated); and, when a Mosquitto answers on 127.0.0.1:1883,
  * (c) through Mosquitto alone to a subscriber and (d) through Mosquitto to a CivicGrid node's shared
@@ -63,9 +63,15 @@ public final class SensingMqttBenchmark {
         // before Spring sets the levels: the bare brokers would log every packet
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        int messages = Integer.parseInt(System.getenv().getOrDefault("BENCH_MQTT_MESSAGES", "10000"));
+        int messages = Integer.parseInt(System.getenv().getOrDefault("BENCH_MQTT_MESSAGES", "2000"));
         boolean mosquitto = answers(1883);
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>() {
+            @Override
+            public boolean add(String line) {
+                System.out.println(line); // as it comes: a run cut short keeps what it measured
+                return super.add(line);
+            }
+        };
         out.add(String.format("machine: %d cores (shared with other work); %,d QoS 1 readings from %d connections per run",
                 Runtime.getRuntime().availableProcessors(), messages, CONNECTIONS));
 
@@ -117,7 +123,6 @@ public final class SensingMqttBenchmark {
             app.close();
             LoopBenchmark.deleteQuietly(data);
         }
-        out.forEach(System.out::println);
         Files.writeString(Path.of("bench", "results", "sensing-mqtt.txt"), String.join("\n", out) + "\n", StandardCharsets.UTF_8);
     }
 

@@ -14,7 +14,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,16 +69,22 @@ public class ExternalBroker implements SmartLifecycle, CommandPublisher {
                 .automaticReconnect().initialDelay(500, TimeUnit.MILLISECONDS).maxDelay(30, TimeUnit.SECONDS).applyAutomaticReconnect()
                 // subscribing again on every connect costs nothing and covers a session the broker let expire
                 .addConnectedListener(c -> subscribe())
-                .addDisconnectedListener(c -> log.warn("MQTT broker {} lost ({}); reconnecting", properties.url(), c.getCause().toString()));
+                .addDisconnectedListener(c -> {
+                    if (c.getSource() != com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource.USER) {
+                        log.warn("MQTT broker {} lost ({}); reconnecting", properties.url(), c.getCause().toString());
+                    }
+                });
         if (tls) {
             b = b.sslWithDefaultConfig();
         }
         Mqtt5AsyncClient c = b.buildAsync();
-        worker = Executors.newSingleThreadExecutor(r -> {
+        // one thread: the broker's order is kept. Once stopped, what the client still hands over is dropped unacknowledged:
+        // the broker sends it again on the session's next connection
+        worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "mqtt-inbound");
             t.setDaemon(true);
             return t;
-        });
+        }, new ThreadPoolExecutor.DiscardPolicy());
         // before connecting: a resumed session delivers what it kept right after the CONNACK
         c.publishes(MqttGlobalPublishFilter.ALL, this::received, worker, true);
         var connect = c.connectWith().cleanStart(false).sessionExpiryInterval(properties.sessionExpiry().toSeconds());
