@@ -39,3 +39,6 @@ java -Xmx3g -cp "$CP" civicgrid.bench.SseFanOutBenchmark | grep -E "consoles|rou
 bench/start-time.sh | tee "$RESULTS/start-time.txt"
 # kill -9 under load and restart, three times: nothing acknowledged lost, no duplicates (bench/results/crash-drill.txt)
 bench/crash-drill.sh | grep -E "machine|round|result"
+# sensing: 2 million devices in the in-process rule engine; MQTT end to end beside the brokers alone; reading → console
+java -Xmx3g -XX:+UseParallelGC -cp "$CP" civicgrid.bench.RuleEngineBenchmark
+java -Xmx2g -cp "$CP" civicgrid.bench.SensingMqttBenchmark | grep -vE "^\s*$|WARN|^\s+at "

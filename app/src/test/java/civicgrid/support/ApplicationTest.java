@@ -22,6 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest;
             // the tests' own client stands in for a TLS proxy; LoopbackClient's other loopback addresses are not trusted
             "civicgrid.security.trusted-proxies=127.0.0.1",
             // the embedded MQTT broker on a free port (SensingApi.embeddedMqttPort() tells which)
-            "civicgrid.mqtt.embedded-port=0"})
+            "civicgrid.mqtt.embedded-port=0",
+            // never the external broker of a CIVICGRID_MQTT_URL in the environment (ExternalBrokerTest has its own context)
+            "civicgrid.mqtt.url=",
+            // commands to actuators: unacknowledged ones go out again after 1 s, then 2 s, and fail 4 s after the third send
+            "civicgrid.sensing.commands.retry-after=PT1S"})
 public @interface ApplicationTest {
 }

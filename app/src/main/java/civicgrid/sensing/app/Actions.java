@@ -7,17 +7,14 @@ import civicgrid.sensing.domain.Action;
 import civicgrid.sensing.domain.Alarm;
 import civicgrid.sensing.domain.Outcome;
 import civicgrid.sensing.persistence.AlarmStore;
-import civicgrid.sensing.persistence.CommandStore;
 import civicgrid.sensing.persistence.DeviceStore;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -33,25 +30,21 @@ class Actions {
 
     private final DeviceStore devices;
     private final AlarmStore alarms;
-    private final CommandStore commands;
+    private final Commands commands;
     private final ChannelIntake intake;
-    private final ObjectProvider<CommandPublisher> publisher;
     private final MessageSource messages;
     private final MeterRegistry meters;
-    private final Clock clock;
     private final AlarmEvents events;
 
-    Actions(DeviceStore devices, AlarmStore alarms, CommandStore commands, ChannelIntake intake, ObjectProvider<CommandPublisher> publisher,
-            MessageSource messages, MeterRegistry meters, Clock clock, AlarmEvents events) {
+    Actions(DeviceStore devices, AlarmStore alarms, Commands commands, ChannelIntake intake, MessageSource messages, MeterRegistry meters,
+            AlarmEvents events) {
         this.events = events;
         this.devices = devices;
         this.alarms = alarms;
         this.commands = commands;
         this.intake = intake;
-        this.publisher = publisher;
         this.messages = messages;
         this.meters = meters;
-        this.clock = clock;
     }
 
     void carryOut(List<Outcome> outcomes) {
@@ -87,7 +80,7 @@ class Actions {
         } else if (o instanceof Outcome.OpenCase c) {
             openCase(c);
         } else if (o instanceof Outcome.SendCommand c) {
-            send(c);
+            commands.send(c);
         } else if (o instanceof Outcome.CallWebhook w) {
             // the signed call to another service (the ambulance escort) comes with the notify module's webhooks in a later step
             log.info("Webhook {} due for alarm {} of device {}", w.target(), w.alarmType(), w.deviceId());
@@ -112,17 +105,6 @@ class Actions {
         alarms.active(c.deviceId(), c.alarmType()).ifPresent(row -> alarms.linkCase(row.alarm().id(),
                 UUID.fromString(outcome.caseView().id())));
         meters.counter("civicgrid.sensing.cases.opened", "category", c.categoryCode()).increment();
-    }
-
-    private void send(Outcome.SendCommand c) {
-        UUID id = UUID.randomUUID();
-        commands.insert(new CommandStore.Command(id, c.deviceId(), c.command(), c.alarmType(), Instant.ofEpochMilli(c.ts()), null, null));
-        CommandPublisher out = publisher.getIfAvailable();
-        String json = tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(java.util.Map.of("id", id.toString(),
-                "command", c.command(), "ts", c.ts()));
-        if (out != null && out.publish(c.deviceId(), json)) {
-            commands.sent(id, clock.instant());
-        }
     }
 
     private DeviceStore.Device device(String id) {

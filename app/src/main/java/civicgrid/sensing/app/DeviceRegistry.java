@@ -42,6 +42,7 @@ public class DeviceRegistry {
     private static final Duration OFFLINE_AFTER = Duration.ofHours(25);
     private static final int MAX_CSV_ROWS = 20_000;
 
+    private final Commands commands;
     private final DeviceStore store;
     private final SensingEngine engine;
     private final GeoApi geo;
@@ -49,8 +50,10 @@ public class DeviceRegistry {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DeviceRegistry(DeviceStore store, SensingEngine engine, GeoApi geo, IdentityApi identity, TransactionTemplate tx, Clock clock) {
+    DeviceRegistry(DeviceStore store, SensingEngine engine, Commands commands, GeoApi geo, IdentityApi identity, TransactionTemplate tx,
+            Clock clock) {
         this.store = store;
+        this.commands = commands;
         this.engine = engine;
         this.geo = geo;
         this.identity = identity;
@@ -164,6 +167,7 @@ public class DeviceRegistry {
         Map<String, Object> v = withAlarms(view(d, user), store.withAlarms(d));
         v.put("keys", d.profile().keys());
         v.put("latest", store.latest(id));
+        v.put("commands", commands.recent(id, 10));
         return v;
     }
 

@@ -1,6 +1,7 @@
 package civicgrid.sensing.mqtt;
 
 import civicgrid.sensing.app.CommandPublisher;
+import civicgrid.sensing.app.Commands;
 import civicgrid.sensing.app.TelemetryIngest;
 import io.moquette.BrokerConstants;
 import io.moquette.broker.Server;
@@ -28,21 +29,25 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The default MQTT broker, inside CivicGrid (Moquette): devices log in with their id as user name
  * and their token as password, may publish only to their own telemetry topic and read only their own
- * commands topic; what they publish goes to the ingest; commands go out with QoS 1.
+ * commands topic; what they publish goes to the ingest (telemetry) and to the commands' delivery
+ * (acknowledgements); commands go out with QoS 1.
  */
 public class EmbeddedBroker implements SmartLifecycle, CommandPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final String TRANSPORT = "mqtt";
+    static final int SESSION_QUEUE = 16_384;
 
     private final MqttProperties properties;
     private final TelemetryIngest ingest;
+    private final Inbound inbound;
     private Server server;
     private volatile int port = -1;
 
-    EmbeddedBroker(MqttProperties properties, TelemetryIngest ingest) {
+    EmbeddedBroker(MqttProperties properties, TelemetryIngest ingest, Commands commands) {
         this.properties = properties;
         this.ingest = ingest;
+        this.inbound = new Inbound(ingest, commands, TRANSPORT);
     }
 
     /** The port the broker listens on (the one picked when configured as 0), or -1 when stopped. */
@@ -64,6 +69,9 @@ public class EmbeddedBroker implements SmartLifecycle, CommandPublisher {
         p.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
         p.setProperty(BrokerConstants.NETTY_EPOLL_PROPERTY_NAME, "false");
         p.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
+        // each of Moquette's session loops (one per core) queues at most this many commands and DROPS a publish
+        // beyond it (the device never gets its PUBACK); the default 1,024 overflowed in the MQTT benchmark
+        p.setProperty(BrokerConstants.SESSION_QUEUE_SIZE, Integer.toString(SESSION_QUEUE));
         Server s = new Server();
         // Moquette waits for its bind with Netty's sync(), which gives up at once on a thread whose interrupt flag
         // is still set from earlier work (a context closed on the same thread, say); the flag is kept for later
@@ -163,11 +171,12 @@ public class EmbeddedBroker implements SmartLifecycle, CommandPublisher {
         }
     }
 
-    /** A device writes only its own telemetry and reads only its own commands. */
+    /** A device writes only its own telemetry and acknowledgements and reads only its own commands. */
     private final class OwnTopicsOnly implements IAuthorizatorPolicy {
         @Override
         public boolean canWrite(Topic topic, String user, String client) {
-            boolean own = user != null && user.equals(Topics.telemetryDevice(topic.toString()));
+            boolean own = user != null && (user.equals(Topics.telemetryDevice(topic.toString()))
+                    || user.equals(Topics.ackDevice(topic.toString())));
             if (!own) {
                 ingest.countRefused(TelemetryIngest.Reason.NOT_ALLOWED, TRANSPORT);
             }
@@ -189,17 +198,8 @@ public class EmbeddedBroker implements SmartLifecycle, CommandPublisher {
 
         @Override
         public void onPublish(InterceptPublishMessage msg) {
-            String deviceId = Topics.telemetryDevice(msg.getTopicName());
-            if (deviceId == null || !deviceId.equals(msg.getUsername())) {
-                return;
-            }
-            try {
-                ingest.receiveAuthenticated(deviceId, ByteBufUtil.getBytes(msg.getPayload()), TRANSPORT);
-            } catch (TelemetryIngest.Refused refused) {
-                log.debug("Refused MQTT telemetry of {}: {}", deviceId, refused.getMessage());
-            } catch (RuntimeException e) {
-                log.error("MQTT telemetry of {} failed", deviceId, e);
-            }
+            // Moquette calls this on its own executor after it acknowledged the message to the device (docs/architecture.md)
+            inbound.handle(msg.getTopicName(), msg.getUsername(), ByteBufUtil.getBytes(msg.getPayload()));
         }
 
         @Override

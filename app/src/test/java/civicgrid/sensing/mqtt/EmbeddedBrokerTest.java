@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class EmbeddedBrokerTest {
 
     private static EmbeddedBroker broker(int port) {
-        return new EmbeddedBroker(new MqttProperties(null, "127.0.0.1", port), null);
+        return new EmbeddedBroker(MqttProperties.embedded("127.0.0.1", port), null, null);
     }
 
     @Test

@@ -1,0 +1,67 @@
+package civicgrid.sensing.mqtt;
+
+import civicgrid.sensing.app.Commands;
+import civicgrid.sensing.app.TelemetryIngest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What devices publish, for both brokers: telemetry into the ingest, acknowledgements of commands to
+ * {@link Commands}. A refused message (unknown device, malformed payload, an id that is not one of
+ * the device's commands) is counted and dropped: it never stops the consumer.
+ */
+class Inbound {
+
+    private static final Logger log = LoggerFactory.getLogger(Inbound.class);
+
+    private final TelemetryIngest ingest;
+    private final Commands commands;
+    private final String transport;
+
+    Inbound(TelemetryIngest ingest, Commands commands, String transport) {
+        this.ingest = ingest;
+        this.commands = commands;
+        this.transport = transport;
+    }
+
+    /**
+     * Handles one message. {@code login} is the device the broker authenticated (the embedded broker),
+     * or null where the broker keeps devices to their own topics itself (an external broker's ACL).
+     * True when the message is done with (accepted or refused); false when CivicGrid failed on it and
+     * it should come again.
+     */
+    boolean handle(String topic, String login, byte[] payload) {
+        String acking = Topics.ackDevice(topic);
+        if (acking != null) {
+            return acknowledge(acking, login, payload);
+        }
+        String deviceId = Topics.telemetryDevice(topic);
+        if (deviceId == null || login != null && !deviceId.equals(login)) {
+            return true;
+        }
+        try {
+            ingest.receiveAuthenticated(deviceId, payload, transport);
+            return true;
+        } catch (TelemetryIngest.Refused refused) {
+            log.debug("Refused MQTT telemetry of {}: {}", deviceId, refused.getMessage());
+            return true;
+        } catch (RuntimeException e) {
+            log.error("MQTT telemetry of {} failed", deviceId, e);
+            return false;
+        }
+    }
+
+    private boolean acknowledge(String deviceId, String login, byte[] payload) {
+        if (login != null && !deviceId.equals(login)) {
+            return true;
+        }
+        try {
+            Commands.Ack ack = commands.acknowledge(deviceId, payload);
+            log.debug("Acknowledgement of {}: {}", deviceId, ack);
+            return true;
+        } catch (RuntimeException e) {
+            log.error("MQTT acknowledgement of {} failed", deviceId, e);
+            return false;
+        }
+    }
+}
