@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -39,9 +40,10 @@ class Actions {
     private final MessageSource messages;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Actions(DeviceStore devices, AlarmStore alarms, CommandStore commands, ChannelIntake intake, ObjectProvider<CommandPublisher> publisher,
-            MessageSource messages, MeterRegistry meters, Clock clock) {
+            MessageSource messages, MeterRegistry meters, Clock clock, ApplicationEventPublisher events) {
         this.devices = devices;
         this.alarms = alarms;
         this.commands = commands;
@@ -50,6 +52,7 @@ class Actions {
         this.messages = messages;
         this.meters = meters;
         this.clock = clock;
+        this.events = events;
     }
 
     void carryOut(List<Outcome> outcomes) {
@@ -97,8 +100,12 @@ class Actions {
         }
         ChannelIntake.Outcome outcome = intake.report(new NewReport(c.categoryCode(), text.toString(), d.lon(), d.lat(), c.urgent(),
                 Channel.IOT_SENSOR), new ChannelIntake.Source("device:" + d.id(), Channel.IOT_SENSOR, true), false);
-        alarms.active(c.deviceId(), c.alarmType()).ifPresent(row -> alarms.linkCase(row.alarm().id(),
-                UUID.fromString(outcome.caseView().id())));
+        alarms.active(c.deviceId(), c.alarmType()).ifPresent(row -> {
+            alarms.linkCase(row.alarm().id(), UUID.fromString(outcome.caseView().id()));
+            // other modules (response's automatic plans) hear of it through sensing's root event
+            events.publishEvent(new civicgrid.sensing.AlarmOpenedCase(row.alarm().id(), d.id(), c.alarmType(), c.severity().name(),
+                    d.gridCode(), d.lon(), d.lat(), outcome.caseView().id(), clock.instant()));
+        });
         meters.counter("civicgrid.sensing.cases.opened", "category", c.categoryCode()).increment();
     }
 
