@@ -473,12 +473,15 @@ public class ResponseApi {
         });
     }
 
+    /** The deadline timers of the clocks this change started: one batch insert per distinct deadline (usually one). */
     private void scheduleDeadlines(Incident incident) {
+        Map<Instant, List<TaskInstance<?>>> byDeadline = new java.util.TreeMap<>();
         for (IncidentTask task : incident.clocksStarted()) {
             // ids are unique by construction (incident, step; a step's clock starts once): a plain insert
-            scheduler.getObject().scheduleBatch(List.of(new TaskInstance<>(STEP_DEADLINE.getTaskName(),
-                    incident.id() + "-" + task.step(), incident.id() + "|" + task.step())), task.deadline());
+            byDeadline.computeIfAbsent(task.deadline(), d -> new ArrayList<>()).add(new TaskInstance<>(STEP_DEADLINE.getTaskName(),
+                    incident.id() + "-" + task.step(), incident.id() + "|" + task.step()));
         }
+        byDeadline.forEach((deadline, instances) -> scheduler.getObject().scheduleBatch(instances, deadline));
     }
 
     private Incident load(String id) {

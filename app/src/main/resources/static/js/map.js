@@ -503,7 +503,9 @@
       legend: [{ className: 'incident-icon flashing', label: T.incidents.flashing }, { className: 'incident-icon quiet', label: T.incidents.quiet }],
       marker: (i) => {
         if (i.lon == null) return L.layerGroup();
-        const m = L.marker([i.lat, i.lon], { zIndexOffset: 1000, icon: L.divIcon({ iconSize: [18, 18],
+        // above the case dots (the incident sits on its case's dot)
+        if (!map.getPane('incidents')) map.createPane('incidents').style.zIndex = '640';
+        const m = L.marker([i.lat, i.lon], { pane: 'incidents', icon: L.divIcon({ iconSize: [22, 22],
           className: 'incident-icon' + (i.unconfirmedTasks > 0 ? ' flashing' : ' quiet') }) })
           .bindTooltip(CG.lines(cfg.lang === 'en' && i.planNameEn ? i.planNameEn : i.planNameZh,
             T.incidents.unconfirmed + ' ' + i.unconfirmedTasks + ' · ' + T.incidents.tasks + ' ' + i.tasks.length, CG.time(i.openedAt)),

@@ -87,8 +87,9 @@ class ResponseBrowserTest extends IntegrationTest {
 
             // the big screen: the incident's beacon flashes while tasks wait for their post
             browser.open(url("/map"));
-            By beacon = By.cssSelector(".incident-icon.flashing[data-incident-id='" + incidentId + "']");
+            By beacon = By.cssSelector(".leaflet-incidents-pane .incident-icon.flashing[data-incident-id='" + incidentId + "']");
             wait.until(d -> !d.findElements(beacon).isEmpty());
+            assertThat(browser.driver().findElement(beacon).isDisplayed()).isTrue();
             assertThat(browser.driver().findElement(By.id("legend")).getText()).contains("应急事件", "有待确认任务");
             browser.screenshot("response-map");
 

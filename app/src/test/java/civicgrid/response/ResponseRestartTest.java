@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import civicgrid.geo.GeoApi;
 import civicgrid.geo.TerritoryUnit;
 import civicgrid.geo.UnitCode;
+import civicgrid.support.EventStream;
 import civicgrid.support.IntegrationTest;
 import civicgrid.support.OtherNode;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -95,10 +97,14 @@ class ResponseRestartTest extends IntegrationTest {
                         first = t.get("id").asString();
                     }
                 }
+                EventStream streetHere = EventStream.open(url(""), "xinshancun");
                 Response done = send(HttpRequest.newBuilder(URI.create(OtherNode.baseUrl(restarted) + "/api/v1/incidents/" + id + "/tasks/"
                         + first + "/done")).header("Authorization", basic("xinshancun", "demo")).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
                 assertThat(done.status()).as(done.body()).isEqualTo(200);
+                String incidentId = id;
+                assertThat(streetHere.await(l -> l.contains(incidentId) && l.contains("TASK_STARTED"), Duration.ofSeconds(10)))
+                        .as("the change made on the new node reaches this node's consoles (cluster relay)").isNotNull();
                 awaitEscalated(id, "THEN");
                 assertThat(escalations(id, "THEN")).isEqualTo(1);
             }
