@@ -35,6 +35,8 @@ java -Xmx3g -cp "$CP" civicgrid.bench.QueueScaleBenchmark | grep -vE "^\s*$"
 java -Xmx3g -cp "$CP" civicgrid.bench.IntakeBenchmark | grep -E "machine|reports/s|texts/s"
 java -Xmx3g -cp "$CP" civicgrid.bench.MapPaintBenchmark | grep -E "machine|paint"
 java -Xmx1g -cp "$CP" civicgrid.bench.ResponderProposalBenchmark | tee "$RESULTS/responders.txt"
+# starting a 20-step plan: every task committed and on the street consoles' streams (writes bench/results/plan-start.txt)
+java -Xmx2g -cp "$CP" civicgrid.bench.PlanStartBenchmark | grep -E "plan|committed|streams|yardstick"
 java -Xmx3g -cp "$CP" civicgrid.bench.SseFanOutBenchmark | grep -E "consoles|round"
 bench/start-time.sh | tee "$RESULTS/start-time.txt"
 # kill -9 under load and restart, three times: nothing acknowledged lost, no duplicates (bench/results/crash-drill.txt)

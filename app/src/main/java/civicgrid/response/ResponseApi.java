@@ -38,6 +38,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -55,6 +56,8 @@ public class ResponseApi {
     public static final TaskDescriptor<String> STEP_DEADLINE = TaskDescriptor.of("response-step-deadline", String.class);
     static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
     static final int MAX_PROPOSED = 12;
+    /** The most open incidents a post's queue reads at once. */
+    static final int MAX_QUEUE = 200;
     private static final Set<Role> CENTERS = Set.of(Role.STREET_OPERATOR, Role.DISTRICT_OPERATOR, Role.CITY_OPERATOR, Role.ADMINISTRATOR);
 
     private final PlanStore plans;
@@ -67,6 +70,7 @@ public class ResponseApi {
     private final TransactionTemplate tx;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private volatile List<ResponsePlan> planCache;
     private volatile Members members;
 
@@ -75,7 +79,8 @@ public class ResponseApi {
     }
 
     ResponseApi(PlanStore plans, IncidentStore incidents, UnitStore units, CasesApi cases, CatalogApi catalog, IdentityApi identity,
-                AuditApi audit, TransactionTemplate tx, ObjectProvider<SchedulerClient> scheduler, Clock clock) {
+                AuditApi audit, TransactionTemplate tx, ObjectProvider<SchedulerClient> scheduler, Clock clock,
+                ApplicationEventPublisher events) {
         this.plans = plans;
         this.incidents = incidents;
         this.units = units;
@@ -86,6 +91,7 @@ public class ResponseApi {
         this.tx = tx;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.events = events;
         reloadPlans();
         reloadMembers();
     }
@@ -142,6 +148,31 @@ public class ResponseApi {
         return planCache.stream().filter(p -> p.covers(c.place().gridCode()) && p.trigger().matchesCategory(c.category().code())).toList();
     }
 
+    /** A plan the case desk offers: whether it runs on the case already (its incident) and whether the user may start it now. */
+    public record CasePlan(String code, String nameZh, String nameEn, int version, String runningIncidentId, boolean startable) {
+    }
+
+    /**
+     * The plans whose trigger matches a case, for the desk's "start plan" button: startable only by a
+     * command center (not read-only) on an open case where the plan does not run yet, so a button
+     * that is shown succeeds.
+     */
+    public List<CasePlan> casePlans(String caseId) {
+        CurrentUser user = identity.requireCurrentUser();
+        CaseView c = cases.get(parseCase(caseId));
+        boolean center = CENTERS.contains(user.role()) && c.state().open();
+        Map<String, String> running = incidents.openOnCase(c.id());
+        return planCache.stream().filter(p -> p.covers(c.place().gridCode()) && p.trigger().matchesCategory(c.category().code()))
+                .map(p -> new CasePlan(p.code(), p.nameZh(), p.nameEn(), p.version(), running.get(p.code()),
+                        center && !running.containsKey(p.code()))).toList();
+    }
+
+    /** Whether the signed-in user runs a command center (starts and closes incidents). */
+    public boolean mayCommand() {
+        CurrentUser user = identity.requireCurrentUser();
+        return CENTERS.contains(user.role()) && !user.role().readOnly();
+    }
+
     void validate(ResponsePlan plan) {
         try {
             plan.validate(identity.postCodes(), Set.copyOf(catalog.departments().stream().map(Department::code).toList()));
@@ -194,22 +225,67 @@ public class ResponseApi {
         if (!c.state().open()) {
             throw CivicGridException.conflict("CASE_CLOSED", "The case is " + c.state() + ".");
         }
+        Incident incident = open(c.id(), grid, c.place().lon(), c.place().lat(), plan, user.username(), "plan " + planCode + " on case " + c.number());
+        if (incident == null) {
+            throw CivicGridException.conflict("INCIDENT_RUNNING", "Plan " + planCode + " already runs on this case.");
+        }
+        return IncidentView.of(incident);
+    }
+
+    /**
+     * An alarm opened a case: every plan that starts by itself ({@code manual: false}) on this alarm
+     * type and severity and covers the place starts on that case, as {@code system}. A plan already
+     * running on the case is left alone. Returns the incidents started.
+     */
+    public List<IncidentView> startForAlarm(AlarmSignal alarm, String caseId) {
+        List<IncidentView> started = new ArrayList<>();
+        for (ResponsePlan plan : plansFor(alarm)) {
+            if (plan.trigger().manual()) {
+                continue;
+            }
+            Incident incident = open(caseId, alarm.unitCode(), alarm.lon(), alarm.lat(), plan, "system",
+                    "plan " + plan.code() + " on alarm " + alarm.alarmType() + " " + alarm.alarmId());
+            if (incident != null) {
+                started.add(IncidentView.of(incident));
+            }
+        }
+        return started;
+    }
+
+    /**
+     * Opens an incident of {@code plan} at a grid: tasks of the ready steps, their deadline timers,
+     * the nearest members, the audit entry and the live event, in one transaction. Null when the
+     * plan runs on the case already. The district, street and community come from the grid code.
+     */
+    private Incident open(String caseId, String grid, double lon, double lat, ResponsePlan plan, String actor, String why) {
         Instant now = clock.instant();
-        CaseView.Place place = c.place();
-        Function<PlanStep, String> holderOf = step -> step.post() != null ? place.streetCode() + ":" + step.post()
-                : catalog.department(step.department()).orElseThrow()
-                        .instanceFor(place.districtCode(), place.streetCode(), place.communityCode());
-        Incident incident = Incident.start(c.id(), grid, place.districtCode(), plan, holderOf, catalog.deadlines(), now, user.username());
-        incident.propose(proposals(place.lon(), place.lat(), now), now);
-        tx.executeWithoutResult(s -> {
+        String district = grid.substring(0, 6);
+        String street = grid.substring(0, 9);
+        String community = grid.substring(0, Math.min(12, grid.length()));
+        Function<PlanStep, String> holderOf = step -> step.post() != null ? street + ":" + step.post()
+                : catalog.department(step.department()).orElseThrow().instanceFor(district, street, community);
+        Incident incident = Incident.start(caseId, grid, district, lon, lat, plan, holderOf, catalog.deadlines(), now, actor);
+        incident.propose(proposals(lon, lat, now), now);
+        boolean inserted = Boolean.TRUE.equals(tx.execute(s -> {
             if (!incidents.insert(incident)) {
-                throw CivicGridException.conflict("INCIDENT_RUNNING", "Plan " + planCode + " already runs on this case.");
+                return false;
             }
             scheduleDeadlines(incident);
-            audit.record("INCIDENT_STARTED", "INCIDENT", incident.id(), "plan " + planCode + " on case " + c.number(),
-                    Map.of("case", c.id(), "plan", planCode, "planVersion", plan.version(), "tasks", incident.clocksStarted().size()));
-        });
-        return IncidentView.of(incident);
+            audit.recordAs(actor, "INCIDENT_STARTED", "INCIDENT", incident.id(), why,
+                    Map.of("case", caseId, "plan", plan.code(), "planVersion", plan.version(), "tasks", incident.clocksStarted().size(),
+                            "responders", incident.responders().size()));
+            publish(incident);
+            return true;
+        }));
+        return inserted ? incident : null;
+    }
+
+    /** The live event of a change (delivered to the consoles once the transaction committed). */
+    private void publish(Incident incident) {
+        List<String> holders = incident.tasks().stream().filter(t -> t.state() != IncidentTask.TaskState.WAITING)
+                .map(IncidentTask::assignee).distinct().toList();
+        events.publishEvent(new IncidentChanged(incident.id(), incident.plan().code(), incident.state().name(), incident.lastAction(),
+                incident.territoryCode(), holders, incident.unconfirmedTasks(), clock.instant()));
     }
 
     public IncidentView incident(String id) {
@@ -226,20 +302,77 @@ public class ResponseApi {
         return incidents.inScope(user.scope(), state, Math.max(1, Math.min(limit, 500))).stream().map(IncidentView::of).toList();
     }
 
-    /** The open tasks of the user's post or department in the open incidents of their territory. */
+    /**
+     * The open tasks of the user's post or department in the open incidents of their territory: a
+     * query on the open incidents' task index (a center's queue holds every open incident of its
+     * territory), newest incident first, at most {@link #MAX_QUEUE} incidents.
+     */
     public List<Map<String, Object>> myTasks() {
         CurrentUser user = identity.requireCurrentUser();
+        boolean center = CENTERS.contains(user.role());
+        List<Incident> holding = center ? incidents.inScope(user.scope(), "OPEN", MAX_QUEUE)
+                : incidents.openWithTasksFor(user.scope(), postsOf(user), MAX_QUEUE);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Incident incident : incidents.inScope(user.scope(), "OPEN", 500)) {
+        for (Incident incident : holding) {
             for (IncidentTask task : incident.tasks()) {
                 if (task.open() && holds(user, task)) {
                     Map<String, Object> row = new HashMap<>();
                     row.put("incidentId", incident.id());
+                    row.put("planCode", incident.plan().code());
                     row.put("planNameZh", incident.plan().nameZh());
+                    row.put("planNameEn", incident.plan().nameEn());
+                    row.put("gridCode", incident.territoryCode());
                     row.put("task", task);
                     out.add(row);
                 }
             }
+        }
+        return out;
+    }
+
+    /** The posts whose tasks the signed-in user holds (beside a command center, which holds every task of its territory). */
+    public List<String> myPosts() {
+        return postsOf(identity.requireCurrentUser());
+    }
+
+    /** The posts (and department, and the community's shared tasks) whose tasks a user holds. */
+    private static List<String> postsOf(CurrentUser user) {
+        List<String> posts = new ArrayList<>();
+        if (user.postCode() != null) {
+            posts.add(user.postCode());
+        }
+        if (user.departmentCode() != null) {
+            posts.add(user.departmentCode());
+        }
+        if (user.hasRole(Role.GRID_WORKER, Role.COMMUNITY_STAFF)) {
+            posts.add("COMMUNITY");
+        }
+        return posts;
+    }
+
+    /**
+     * The open incidents that proposed the signed-in member (their phone's list), each with the
+     * member's own line; empty for a user who is no unit member.
+     */
+    public List<Map<String, Object>> myProposals() {
+        CurrentUser user = identity.requireCurrentUser();
+        UnitMember self = members.byAccount().get(user.username());
+        if (self == null) {
+            return List.of();
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Incident incident : incidents.openProposing(self.id(), 50)) {
+            Map<String, Object> row = new HashMap<>();
+            IncidentView view = IncidentView.of(incident);
+            row.put("incidentId", incident.id());
+            row.put("planCode", incident.plan().code());
+            row.put("planNameZh", incident.plan().nameZh());
+            row.put("planNameEn", incident.plan().nameEn());
+            row.put("openedAt", view.openedAt());
+            row.put("lon", view.lon());
+            row.put("lat", view.lat());
+            row.put("responder", incident.responder(self.id()));
+            out.add(row);
         }
         return out;
     }
@@ -272,6 +405,13 @@ public class ResponseApi {
         });
     }
 
+    public IncidentView responderOnTheWay(String incidentId, String memberId) {
+        return change(incidentId, "RESPONDER_ON_THE_WAY", memberId, (incident, user) -> {
+            requireResponderOrCenter(user, incident.responder(memberId));
+            incident.responderOnTheWay(memberId, user.username(), clock.instant());
+        });
+    }
+
     public IncidentView responderArrived(String incidentId, String memberId) {
         return change(incidentId, "RESPONDER_ARRIVED", memberId, (incident, user) -> {
             requireResponderOrCenter(user, incident.responder(memberId));
@@ -291,6 +431,7 @@ public class ResponseApi {
                         incidents.update(incident);
                         audit.recordAs("system", "INCIDENT_STEP_ESCALATED", "INCIDENT", incidentId, "deadline passed",
                                 Map.of("step", step));
+                        publish(incident);
                     }
                 }));
                 return;
@@ -327,16 +468,20 @@ public class ResponseApi {
             }
             scheduleDeadlines(incident);
             audit.record(action, "INCIDENT", incidentId, detail, Map.of("plan", incident.plan().code()));
+            publish(incident);
             return IncidentView.of(incident);
         });
     }
 
+    /** The deadline timers of the clocks this change started: one batch insert per distinct deadline (usually one). */
     private void scheduleDeadlines(Incident incident) {
+        Map<Instant, List<TaskInstance<?>>> byDeadline = new java.util.TreeMap<>();
         for (IncidentTask task : incident.clocksStarted()) {
             // ids are unique by construction (incident, step; a step's clock starts once): a plain insert
-            scheduler.getObject().scheduleBatch(List.of(new TaskInstance<>(STEP_DEADLINE.getTaskName(),
-                    incident.id() + "-" + task.step(), incident.id() + "|" + task.step())), task.deadline());
+            byDeadline.computeIfAbsent(task.deadline(), d -> new ArrayList<>()).add(new TaskInstance<>(STEP_DEADLINE.getTaskName(),
+                    incident.id() + "-" + task.step(), incident.id() + "|" + task.step()));
         }
+        byDeadline.forEach((deadline, instances) -> scheduler.getObject().scheduleBatch(instances, deadline));
     }
 
     private Incident load(String id) {
@@ -414,8 +559,7 @@ public class ResponseApi {
     /** The members on duty within a 5-minute walk of a point, nearest first, with their ring. */
     public List<Responder> proposals(double lon, double lat, Instant now) {
         return members.index().propose(lon, lat, now.atZone(LOCAL).toLocalTime(), MAX_PROPOSED).stream()
-                .map(p -> new Responder(p.member().id(), p.member().unitCode(), p.walkingMinutes(), p.ring(),
-                        Responder.ResponderState.PROPOSED, now, null, null)).toList();
+                .map(p -> Responder.proposed(p.member().id(), p.member().unitCode(), p.walkingMinutes(), p.ring(), now)).toList();
     }
 
     /** The units whose home place lies in the user's territory. */

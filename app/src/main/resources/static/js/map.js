@@ -500,7 +500,23 @@
         return m;
       } },
     // IoT devices (sensing, static/js/sensors-layer.js): dots by state, flashing while an alarm is unacknowledged, live by LIVE.alarm
-    window.CG_SENSOR_LAYER.overlay
+    window.CG_SENSOR_LAYER.overlay,
+    // incidents (response plans running): a beacon that flashes while tasks wait for their post to confirm; reloaded live
+    { key: 'incidents', url: '/api/v1/incidents?state=OPEN&limit=200', label: T.incidents.title, live: 'incident',
+      legend: [{ className: 'incident-icon flashing', label: T.incidents.flashing }, { className: 'incident-icon quiet', label: T.incidents.quiet }],
+      marker: (i) => {
+        if (i.lon == null) return L.layerGroup();
+        // above the case dots (the incident sits on its case's dot)
+        if (!map.getPane('incidents')) map.createPane('incidents').style.zIndex = '640';
+        const m = L.marker([i.lat, i.lon], { pane: 'incidents', icon: L.divIcon({ iconSize: [22, 22],
+          className: 'incident-icon' + (i.unconfirmedTasks > 0 ? ' flashing' : ' quiet') }) })
+          .bindTooltip(CG.lines(cfg.lang === 'en' && i.planNameEn ? i.planNameEn : i.planNameZh,
+            T.incidents.unconfirmed + ' ' + i.unconfirmedTasks + ' · ' + T.incidents.tasks + ' ' + i.tasks.length, CG.time(i.openedAt)),
+          { className: 'unit-tip' });
+        m.on('add', () => Object.assign(m.getElement().dataset, { incidentId: i.id, unconfirmed: String(i.unconfirmedTasks) }));
+        m.on('click', () => { window.location.href = '/incidents/' + encodeURIComponent(i.id); });
+        return m;
+      } }
   ];
 
   // the layers control (which layers are on) and a legend for every layer
@@ -530,6 +546,8 @@
       }).catch(() => { mapEl.dataset[o.key] = 'unavailable'; });
     };
     group.on('add', load);
+    // an overlay with a live event name reloads its items when the stream hears of one
+    if (o.live) LIVE[o.live] = debounce(() => { group.clearLayers(); loading = false; load(); }, 500);
     if (!o.off) group.addTo(map);
     layersControl.addOverlay(group, o.label);
     LEGEND.push({ layer: o.key, title: o.label, items: o.legend || [] });

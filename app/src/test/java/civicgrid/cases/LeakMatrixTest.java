@@ -197,6 +197,7 @@ class LeakMatrixTest extends IntegrationTest {
             case "unit" -> c.street();
             case "level" -> "STREET";
             case "q" -> template.startsWith("/api/v1/geo") ? "新山村" : c.number();
+            case "caseId" -> c.id();
             default -> throw new AssertionError("no value for required ?" + name + " of " + template);
         };
     }

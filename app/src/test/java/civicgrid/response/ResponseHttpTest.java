@@ -60,7 +60,15 @@ class ResponseHttpTest extends IntegrationTest {
     @Test
     void aCrowdSeenByTheCameraStartsTheDisputePlanSixPostsAtOnceOneUpToTheDistrictAndClosesWithItsLog() {
         String caseId = crowdCaseFromTheCamera();
-        Response verified = postJson("/api/v1/cases/" + caseId + "/actions/verify", "ciqikou", "{}");
+        // the grid worker of the camera's grid verifies it on site
+        String grid = get("/api/v1/cases/" + caseId, "ciqikou").json().get("place").get("gridCode").asString();
+        String worker = "cqk.gw." + UUID.randomUUID().toString().substring(0, 8);
+        Response account = postJson("/api/v1/identity/users", "admin", "{\"username\":\"" + worker + "\",\"password\":\"secret-123\","
+                + "\"displayName\":\"磁器口网格员\",\"role\":\"GRID_WORKER\",\"scope\":[\"" + grid + "\"],\"phone\":\"13912345670\"}");
+        assertThat(account.status()).as(account.body()).isEqualTo(201);
+        Response verified = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/cases/" + caseId + "/actions/verify")))
+                .header("Authorization", basic(worker, "secret-123")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
         assertThat(verified.json().get("urgent").asBoolean()).isTrue();
         assertThat(verified.json().get("category").get("code").asString()).isEqualTo("E0411");

@@ -5,6 +5,7 @@ import civicgrid.sensing.AlarmChanged;
 import civicgrid.identity.CurrentUser;
 import civicgrid.identity.IdentityApi;
 import civicgrid.identity.TerritorialScope;
+import civicgrid.response.IncidentChanged;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Live case changes for pages and clients: {@code GET /api/v1/events/stream} (HTTP Basic) and
+ * Live case and incident changes for pages and clients: {@code GET /api/v1/events/stream} (HTTP Basic) and
  * {@code /events/stream} (the console's session). Each subscriber receives the changes inside its
  * territory, after the change committed, sent from a separate thread so a slow console never slows
  * the request that changed the case. Changes committed on other nodes arrive through
@@ -72,15 +73,25 @@ class CaseEventStream implements SmartLifecycle {
      */
     @EventListener
     void on(CaseChanged change) {
+        afterCommit(LiveCaseEvent.of(change));
+    }
+
+    /** Incident changes travel the same way, scoped by the incident's grid like cases (event {@code incident}). */
+    @EventListener
+    void on(IncidentChanged change) {
+        afterCommit(LiveIncidentEvent.of(change));
+    }
+
+    private void afterCommit(LiveEvent event) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    deliver(LiveCaseEvent.of(change));
+                    deliver(event);
                 }
             });
         } else {
-            deliver(LiveCaseEvent.of(change));
+            deliver(event);
         }
     }
 
@@ -117,7 +128,7 @@ class CaseEventStream implements SmartLifecycle {
     }
 
     /** Sends a committed change, of this node or (through {@link ClusterEventRelay}) of another, to its viewers. */
-    void deliver(LiveCaseEvent event) {
+    void deliver(LiveEvent event) {
         if (fanOut.isShutdown()) {
             return; // stopping: the streams are being closed
         }
@@ -125,7 +136,7 @@ class CaseEventStream implements SmartLifecycle {
             Map<String, Object> payload = event.payload();
             for (Map.Entry<SseEmitter, Subscriber> s : subscribers.entrySet()) {
                 if (s.getValue().scope().includes(event.gridCode())) {
-                    send(s.getKey(), SseEmitter.event().name("case").id(event.eventId()).data(payload, MediaType.APPLICATION_JSON));
+                    send(s.getKey(), SseEmitter.event().name(event.name()).id(event.eventId()).data(payload, MediaType.APPLICATION_JSON));
                 }
             }
         });

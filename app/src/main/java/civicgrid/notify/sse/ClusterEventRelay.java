@@ -1,6 +1,7 @@
 package civicgrid.notify.sse;
 
 import civicgrid.cases.CaseChanged;
+import civicgrid.response.IncidentChanged;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -70,15 +71,26 @@ class ClusterEventRelay implements SmartLifecycle {
     /** Runs inside the case's transaction: the notification leaves with the commit. */
     @EventListener
     void on(CaseChanged change) {
-        String payload = JSON.writeValueAsString(new Envelope(nodeId, LiveCaseEvent.of(change)));
+        notifyOthers(new Envelope(nodeId, LiveCaseEvent.of(change), null), change.caseId().toString());
+    }
+
+    /** An incident's change, the same way (in its transaction). */
+    @EventListener
+    void on(IncidentChanged change) {
+        notifyOthers(new Envelope(nodeId, null, LiveIncidentEvent.of(change)), change.incidentId());
+    }
+
+    private void notifyOthers(Envelope envelope, String what) {
+        String payload = JSON.writeValueAsString(envelope);
         if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
-            log.warn("Case change {} too large for a cluster notification; other nodes' consoles will not see it live", change.caseId());
+            log.warn("Change of {} too large for a cluster notification; other nodes' consoles will not see it live", what);
             return;
         }
         jdbc.queryForObject("select pg_notify(?, ?)", Object.class, CHANNEL, payload);
     }
 
-    record Envelope(String origin, LiveCaseEvent event) {
+    /** One change: a case's ({@code event}) or an incident's ({@code incident}). */
+    record Envelope(String origin, LiveCaseEvent event, LiveIncidentEvent incident) {
     }
 
     void receive(String payload) {
@@ -87,7 +99,11 @@ class ClusterEventRelay implements SmartLifecycle {
             if (nodeId.equals(node.path("origin").asString())) {
                 return;
             }
-            stream.deliver(JSON.treeToValue(node.get("event"), LiveCaseEvent.class));
+            if (node.hasNonNull("incident")) {
+                stream.deliver(JSON.treeToValue(node.get("incident"), LiveIncidentEvent.class));
+            } else {
+                stream.deliver(JSON.treeToValue(node.get("event"), LiveCaseEvent.class));
+            }
         } catch (RuntimeException unreadable) {
             log.warn("Ignoring an unreadable cluster notification: {}", unreadable.getMessage());
         }

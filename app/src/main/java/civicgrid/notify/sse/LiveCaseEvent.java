@@ -8,21 +8,28 @@ import java.util.Map;
  * notification, and all a stream needs to scope it to a viewer ({@link #gridCode}).
  */
 record LiveCaseEvent(String caseId, String number, String action, String to, String gridCode, boolean urgent,
-                     boolean overdue, String at, long atMillis) {
+                     boolean overdue, String at, long atMillis) implements LiveEvent {
 
     static LiveCaseEvent of(CaseChanged change) {
         return new LiveCaseEvent(change.caseId().toString(), change.number(), change.action().name(), change.to().name(),
                 change.gridCode(), change.urgent(), change.overdue(), change.at().toString(), change.at().toEpochMilli());
     }
 
+    @Override
+    public String name() {
+        return "case";
+    }
+
     /** The {@code data} of the server-sent event. */
-    Map<String, Object> payload() {
+    @Override
+    public Map<String, Object> payload() {
         return Map.of("caseId", caseId, "number", number, "action", action, "to", to, "gridCode", gridCode, "urgent", urgent,
                 "overdue", overdue, "at", at);
     }
 
     /** The server-sent event id, the same on every node. */
-    String eventId() {
+    @Override
+    public String eventId() {
         return caseId + ":" + atMillis;
     }
 }

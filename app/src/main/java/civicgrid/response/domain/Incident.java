@@ -27,7 +27,7 @@ public final class Incident {
     /** Everything an incident holds; what the store writes and reads. */
     public record Snapshot(String id, String caseId, String territoryCode, String districtCode, ResponsePlan plan, State state,
                            Instant openedAt, Instant closedAt, String summary, List<String> checklistDone,
-                           List<IncidentTask> tasks, List<Responder> responders, List<LogEntry> log, long version) {
+                           List<IncidentTask> tasks, List<Responder> responders, List<LogEntry> log, long version, Double lon, Double lat) {
     }
 
     private final String id;
@@ -37,6 +37,8 @@ public final class Incident {
     private final ResponsePlan plan;
     private final Instant openedAt;
     private final long version;
+    private final Double lon;
+    private final Double lat;
     private State state;
     private Instant closedAt;
     private String summary;
@@ -55,6 +57,8 @@ public final class Incident {
         this.plan = s.plan();
         this.openedAt = s.openedAt();
         this.version = s.version();
+        this.lon = s.lon();
+        this.lat = s.lat();
         this.state = s.state();
         this.closedAt = s.closedAt();
         this.summary = s.summary();
@@ -69,11 +73,12 @@ public final class Incident {
     }
 
     /**
-     * Starts {@code plan} on a case at {@code territoryCode} (its grid) in {@code districtCode}: the
+     * Starts {@code plan} on a case at {@code territoryCode} (its grid) in {@code districtCode}, at
+     * ({@code lon}, {@code lat}): the
      * tasks of the ready steps open now, the others wait. {@code holderOf} names who holds a step's
      * task for this place (the street's post, or the department's instance).
      */
-    public static Incident start(String caseId, String territoryCode, String districtCode, ResponsePlan plan,
+    public static Incident start(String caseId, String territoryCode, String districtCode, double lon, double lat, ResponsePlan plan,
                                  Function<PlanStep, String> holderOf, Deadlines deadlines, Instant now, String actor) {
         List<IncidentTask> tasks = new ArrayList<>();
         for (PlanStep step : plan.steps()) {
@@ -81,7 +86,7 @@ public final class Incident {
                     holderOf.apply(step), TaskState.WAITING, null, null, null, null, null, null));
         }
         Incident incident = new Incident(new Snapshot(UUID.randomUUID().toString(), caseId, territoryCode, districtCode, plan,
-                State.OPEN, now, null, null, List.of(), tasks, List.of(), List.of(), 0));
+                State.OPEN, now, null, null, List.of(), tasks, List.of(), List.of(), 0, lon, lat));
         incident.append(now, actor, "STARTED", null, "plan " + plan.code() + " v" + plan.version() + " started on case " + caseId);
         incident.startReadySteps(deadlines, now, actor);
         return incident;
@@ -148,6 +153,17 @@ public final class Incident {
         }
         responders.set(responders.indexOf(r), r.confirmed(now));
         append(now, actor, "RESPONDER_CONFIRMED", null, memberId);
+    }
+
+    /** The member set off for the place (confirming on the way when they had not yet). */
+    public void responderOnTheWay(String memberId, String actor, Instant now) {
+        requireOpen();
+        Responder r = responder(memberId);
+        if (r.state() == Responder.ResponderState.ON_THE_WAY || r.state() == Responder.ResponderState.ARRIVED) {
+            throw new IncidentRuleViolation("RESPONDER_ALREADY_ON_THE_WAY", "Member " + memberId + " is " + r.state() + ".");
+        }
+        responders.set(responders.indexOf(r), r.onTheWay(now));
+        append(now, actor, "RESPONDER_ON_THE_WAY", null, memberId);
     }
 
     public void responderArrived(String memberId, String actor, Instant now) {
@@ -242,6 +258,16 @@ public final class Incident {
         log.add(new LogEntry(log.size() + 1, at, actor, kind, step, text));
     }
 
+    /** Tasks opened and not yet accepted by their post (the big screen flashes the incident while there are any). */
+    public int unconfirmedTasks() {
+        return (int) tasks.stream().filter(t -> t.state() == TaskState.OPEN).count();
+    }
+
+    /** The kind of the latest log entry: what the last change did. */
+    public String lastAction() {
+        return log.isEmpty() ? "STARTED" : log.get(log.size() - 1).kind();
+    }
+
     /** Tasks whose clocks this unit of work started (for their deadline timers). */
     public List<IncidentTask> clocksStarted() {
         return List.copyOf(clocksStarted);
@@ -249,7 +275,7 @@ public final class Incident {
 
     public Snapshot snapshot() {
         return new Snapshot(id, caseId, territoryCode, districtCode, plan, state, openedAt, closedAt, summary,
-                List.copyOf(checklistDone), List.copyOf(tasks), List.copyOf(responders), List.copyOf(log), version);
+                List.copyOf(checklistDone), List.copyOf(tasks), List.copyOf(responders), List.copyOf(log), version, lon, lat);
     }
 
     public String id() {

@@ -4,7 +4,9 @@ import civicgrid.identity.TerritorialScope;
 import civicgrid.response.domain.Incident;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -53,26 +55,65 @@ public class IncidentStore {
     /** The newest incidents inside a scope (prefix match on the place's territory code, index-backed). */
     public List<Incident> inScope(TerritorialScope scope, String state, int limit) {
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder("true");
-        if (!scope.cityWide()) {
-            where.setLength(0);
-            where.append('(');
-            for (String unit : scope.unitCodes()) {
-                if (!args.isEmpty()) {
-                    where.append(" or ");
-                }
-                where.append("territory_code like ?");
-                args.add(unit + "%");
-            }
-            where.append(args.isEmpty() ? "false)" : ")");
-        }
+        StringBuilder where = scopeClause(scope, args);
         if (state != null) {
             where.append(" and state = ?");
             args.add(state);
         }
+        return newest(where, args, limit);
+    }
+
+    /**
+     * The open incidents inside a scope that hold an open task (OPEN or ACCEPTED) for one of
+     * {@code posts}: a JSON containment query on the open incidents' task index, so a post's queue
+     * never reads the incidents that have nothing for it.
+     */
+    public List<Incident> openWithTasksFor(TerritorialScope scope, Collection<String> posts, int limit) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = scopeClause(scope, args).append(" and state = 'OPEN' and (false");
+        for (String post : posts) {
+            for (String taskState : List.of("OPEN", "ACCEPTED")) {
+                where.append(" or doc -> 'tasks' @> ?::jsonb");
+                args.add(PlanStore.JSON.writeValueAsString(List.of(Map.of("post", post, "state", taskState))));
+            }
+        }
+        where.append(')');
+        return newest(where, args, limit);
+    }
+
+    /** The open incidents that proposed a member (their phone's list), by containment on the responders' index. */
+    public List<Incident> openProposing(String memberId, int limit) {
+        List<Object> args = new ArrayList<>();
+        args.add(PlanStore.JSON.writeValueAsString(List.of(Map.of("memberId", memberId))));
+        return newest(new StringBuilder("state = 'OPEN' and doc -> 'responders' @> ?::jsonb"), args, limit);
+    }
+
+    /** The open incidents on a case by plan code (the partial unique index on case and plan answers it). */
+    public Map<String, String> openOnCase(String caseId) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        jdbc.query("select plan_code, id from response.incident where case_id = ? and state = 'OPEN'",
+                rs -> {
+                    out.put(rs.getString(1), rs.getString(2));
+                }, caseId);
+        return out;
+    }
+
+    private List<Incident> newest(StringBuilder where, List<Object> args, int limit) {
         args.add(limit);
         return jdbc.query("select doc, version from response.incident where " + where + " order by opened_at desc limit ?",
                 (rs, n) -> read(rs.getString(1), rs.getLong(2)), args.toArray());
+    }
+
+    private static StringBuilder scopeClause(TerritorialScope scope, List<Object> args) {
+        if (scope.cityWide()) {
+            return new StringBuilder("true");
+        }
+        StringBuilder where = new StringBuilder("(false");
+        for (String unit : scope.unitCodes()) {
+            where.append(" or territory_code like ?");
+            args.add(unit + "%");
+        }
+        return where.append(')');
     }
 
     private static String write(Incident.Snapshot s) {
@@ -82,6 +123,6 @@ public class IncidentStore {
     private static Incident read(String doc, long version) {
         Incident.Snapshot s = PlanStore.JSON.readValue(doc, Incident.Snapshot.class);
         return Incident.restore(new Incident.Snapshot(s.id(), s.caseId(), s.territoryCode(), s.districtCode(), s.plan(), s.state(),
-                s.openedAt(), s.closedAt(), s.summary(), s.checklistDone(), s.tasks(), s.responders(), s.log(), version));
+                s.openedAt(), s.closedAt(), s.summary(), s.checklistDone(), s.tasks(), s.responders(), s.log(), version, s.lon(), s.lat()));
     }
 }

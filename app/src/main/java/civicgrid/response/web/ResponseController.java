@@ -41,6 +41,12 @@ class ResponseController {
         return caseId == null ? response.plans() : response.plansForCase(caseId);
     }
 
+    /** The plans matching a case, each with whether it runs there already and whether the caller may start it now. */
+    @GetMapping("/api/v1/response/case-plans")
+    List<ResponseApi.CasePlan> casePlans(@RequestParam String caseId) {
+        return response.casePlans(caseId);
+    }
+
     @GetMapping("/api/v1/response/plans/{code}")
     ResponsePlan plan(@PathVariable String code) {
         return response.plan(code);
@@ -56,6 +62,12 @@ class ResponseController {
     @GetMapping("/api/v1/response/tasks")
     List<Map<String, Object>> myTasks() {
         return response.myTasks();
+    }
+
+    /** The open incidents that proposed the signed-in unit member (the responder's phone). */
+    @GetMapping("/api/v1/response/proposals")
+    List<Map<String, Object>> myProposals() {
+        return response.myProposals();
     }
 
     @GetMapping("/api/v1/response/units")
@@ -100,6 +112,11 @@ class ResponseController {
     @PostMapping("/api/v1/incidents/{id}/responders/{memberId}/confirm")
     IncidentView confirm(@PathVariable String id, @PathVariable String memberId) {
         return response.responderConfirmed(id, memberId);
+    }
+
+    @PostMapping("/api/v1/incidents/{id}/responders/{memberId}/on-the-way")
+    IncidentView onTheWay(@PathVariable String id, @PathVariable String memberId) {
+        return response.responderOnTheWay(id, memberId);
     }
 
     @PostMapping("/api/v1/incidents/{id}/responders/{memberId}/arrived")

@@ -102,8 +102,11 @@ class Actions {
         }
         ChannelIntake.Outcome outcome = intake.report(new NewReport(c.categoryCode(), text.toString(), d.lon(), d.lat(), c.urgent(),
                 Channel.IOT_SENSOR), new ChannelIntake.Source("device:" + d.id(), Channel.IOT_SENSOR, true), false);
-        alarms.active(c.deviceId(), c.alarmType()).ifPresent(row -> alarms.linkCase(row.alarm().id(),
-                UUID.fromString(outcome.caseView().id())));
+        alarms.active(c.deviceId(), c.alarmType()).ifPresent(row -> {
+            alarms.linkCase(row.alarm().id(), UUID.fromString(outcome.caseView().id()));
+            // other modules (response's automatic plans) hear of it through sensing's root event
+            events.openedCase(row, d, outcome.caseView().id());
+        });
         meters.counter("civicgrid.sensing.cases.opened", "category", c.categoryCode()).increment();
     }
 

@@ -30,7 +30,7 @@ class IncidentTest {
             "DISTRICT", List.of(new ChecklistItem("AGREED", "达成调解", "Agreed")));
 
     static Incident started() {
-        return Incident.start("case-1", "500106004001001", "500106", PLAN,
+        return Incident.start("case-1", "500106004001001", "500106", 106.45, 29.58, PLAN,
                 s -> s.post() != null ? "500106004:" + s.post() : "500106:" + s.department(), DEADLINES, T0, "ciqikou");
     }
 
@@ -88,5 +88,31 @@ class IncidentTest {
         assertThat(log.get(log.size() - 1).text()).isEqualTo("纠纷化解");
         assertThatThrownBy(() -> incident.accept(task(incident, "ORDER").id(), "x", T0))
                 .isInstanceOfSatisfying(IncidentRuleViolation.class, e -> assertThat(e.code()).isEqualTo("INCIDENT_CLOSED"));
+    }
+
+    @Test
+    void aResponderConfirmsSetsOffAndArrivesForwardOnlyWithTheArrivalTimeMeasured() {
+        Incident incident = started();
+        incident.propose(List.of(Responder.proposed("M1", "U1", 2.5, 3, T0), Responder.proposed("M2", "U1", 4.0, 5, T0)), T0);
+        assertThat(incident.unconfirmedTasks()).isEqualTo(3);
+        incident.responderConfirmed("M1", "m1", T0.plusSeconds(20));
+        incident.responderOnTheWay("M1", "m1", T0.plusSeconds(30));
+        assertThatThrownBy(() -> incident.responderOnTheWay("M1", "m1", T0.plusSeconds(31)))
+                .isInstanceOfSatisfying(IncidentRuleViolation.class, e -> assertThat(e.code()).isEqualTo("RESPONDER_ALREADY_ON_THE_WAY"));
+        assertThatThrownBy(() -> incident.responderConfirmed("M1", "m1", T0.plusSeconds(32)))
+                .isInstanceOfSatisfying(IncidentRuleViolation.class, e -> assertThat(e.code()).isEqualTo("RESPONDER_ALREADY_CONFIRMED"));
+        incident.responderArrived("M1", "m1", T0.plusSeconds(170));
+        Responder m1 = incident.responder("M1");
+        assertThat(m1.state()).isEqualTo(Responder.ResponderState.ARRIVED);
+        assertThat(m1.confirmedAt()).isEqualTo(T0.plusSeconds(20));
+        assertThat(m1.onTheWayAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(m1.arrivalSeconds()).isEqualTo(170);
+        // setting off without confirming first confirms at the same time
+        incident.responderOnTheWay("M2", "m2", T0.plusSeconds(40));
+        assertThat(incident.responder("M2").confirmedAt()).isEqualTo(T0.plusSeconds(40));
+        assertThat(incident.responder("M2").arrivalSeconds()).isNull();
+        assertThat(incident.log()).extracting(LogEntry::kind).containsSubsequence("RESPONDER_CONFIRMED", "RESPONDER_ON_THE_WAY",
+                "RESPONDER_ARRIVED", "RESPONDER_ON_THE_WAY");
+        assertThat(incident.lastAction()).isEqualTo("RESPONDER_ON_THE_WAY");
     }
 }

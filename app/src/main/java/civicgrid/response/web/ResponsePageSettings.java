@@ -1,0 +1,52 @@
+package civicgrid.response.web;
+
+import civicgrid.catalog.CatalogApi;
+import civicgrid.catalog.Department;
+import civicgrid.identity.IdentityApi;
+import civicgrid.platform.web.BundleWords;
+import civicgrid.platform.web.Page;
+import civicgrid.response.ResponseApi;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What a page's response scripts need: the words of the {@code i18n/response} bundle, the departments'
+ * names, the posts whose tasks the signed-in user holds and whether they run a command center. The
+ * response pages put it in their config; other console pages (the phone, the case desk) get it as the
+ * model attribute {@code responseSettings} for a {@code data-response} attribute.
+ */
+@Component
+@ControllerAdvice(annotations = Page.class)
+class ResponsePageSettings {
+
+    private final IdentityApi identity;
+    private final ResponseApi response;
+    private final CatalogApi catalog;
+
+    ResponsePageSettings(IdentityApi identity, ResponseApi response, CatalogApi catalog) {
+        this.identity = identity;
+        this.response = response;
+        this.catalog = catalog;
+    }
+
+    @ModelAttribute("responseSettings")
+    Map<String, Object> settings(Locale locale) {
+        boolean en = "en".equals(locale.getLanguage());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("lang", en ? "en" : "zh");
+        out.put("t", BundleWords.of("i18n.response", "response.", locale));
+        Map<String, String> departments = new LinkedHashMap<>();
+        for (Department d : catalog.departments()) {
+            departments.put(d.code(), en ? d.nameEn() : d.nameZh());
+        }
+        out.put("departments", departments);
+        boolean signedIn = identity.currentUser().isPresent();
+        out.put("mayCommand", signedIn && response.mayCommand());
+        out.put("posts", signedIn ? response.myPosts() : java.util.List.of());
+        return out;
+    }
+}
