@@ -1,8 +1,6 @@
 package civicgrid.sensing;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Published when an alarm is raised, escalated, acknowledged or cleared (by its rule, by hand, or
@@ -14,18 +12,4 @@ import java.util.Map;
  */
 public record AlarmChanged(long alarmId, String deviceId, String type, String severity, String change, String status, String gridCode,
                            Instant at) {
-
-    /** What a console hears (the {@code data} of the server-sent event {@code alarm}). */
-    public Map<String, Object> payload() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("alarmId", alarmId);
-        m.put("deviceId", deviceId);
-        m.put("type", type);
-        m.put("severity", severity);
-        m.put("change", change);
-        m.put("status", status);
-        m.put("gridCode", gridCode);
-        m.put("at", at.toString());
-        return m;
-    }
 }

@@ -95,36 +95,10 @@ class CaseEventStream implements SmartLifecycle {
         }
     }
 
-    /**
-     * An alarm raised, acknowledged or cleared (sensing): sent as the event {@code alarm} to the viewers
-     * of its grid once committed. Alarms are evaluated on the node whose ingest received the reading;
-     * they are not relayed to the other nodes' streams (a console there sees them on its next load).
-     */
+    /** A device's alarm raised, escalated, acknowledged or cleared (sensing), to the viewers of its grid (event {@code alarm}). */
     @EventListener
     void on(AlarmChanged change) {
-        Runnable send = () -> {
-            if (fanOut.isShutdown()) {
-                return;
-            }
-            fanOut.execute(() -> {
-                for (Map.Entry<SseEmitter, Subscriber> s : subscribers.entrySet()) {
-                    if (s.getValue().scope().includes(change.gridCode())) {
-                        send(s.getKey(), SseEmitter.event().name("alarm").id("alarm:" + change.alarmId() + ":" + change.change())
-                                .data(change.payload(), MediaType.APPLICATION_JSON));
-                    }
-                }
-            });
-        };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    send.run();
-                }
-            });
-        } else {
-            send.run();
-        }
+        afterCommit(LiveAlarmEvent.of(change));
     }
 
     /** Sends a committed change, of this node or (through {@link ClusterEventRelay}) of another, to its viewers. */

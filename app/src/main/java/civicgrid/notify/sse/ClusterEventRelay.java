@@ -2,6 +2,7 @@ package civicgrid.notify.sse;
 
 import civicgrid.cases.CaseChanged;
 import civicgrid.response.IncidentChanged;
+import civicgrid.sensing.AlarmChanged;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -71,13 +72,19 @@ class ClusterEventRelay implements SmartLifecycle {
     /** Runs inside the case's transaction: the notification leaves with the commit. */
     @EventListener
     void on(CaseChanged change) {
-        notifyOthers(new Envelope(nodeId, LiveCaseEvent.of(change), null), change.caseId().toString());
+        notifyOthers(new Envelope(nodeId, LiveCaseEvent.of(change), null, null), change.caseId().toString());
     }
 
     /** An incident's change, the same way (in its transaction). */
     @EventListener
     void on(IncidentChanged change) {
-        notifyOthers(new Envelope(nodeId, null, LiveIncidentEvent.of(change)), change.incidentId());
+        notifyOthers(new Envelope(nodeId, null, LiveIncidentEvent.of(change), null), change.incidentId());
+    }
+
+    /** A device's alarm changed (sensing evaluates a reading on the node whose ingest received it). */
+    @EventListener
+    void on(AlarmChanged change) {
+        notifyOthers(new Envelope(nodeId, null, null, LiveAlarmEvent.of(change)), "alarm " + change.alarmId());
     }
 
     private void notifyOthers(Envelope envelope, String what) {
@@ -89,8 +96,8 @@ class ClusterEventRelay implements SmartLifecycle {
         jdbc.queryForObject("select pg_notify(?, ?)", Object.class, CHANNEL, payload);
     }
 
-    /** One change: a case's ({@code event}) or an incident's ({@code incident}). */
-    record Envelope(String origin, LiveCaseEvent event, LiveIncidentEvent incident) {
+    /** One change: a case's ({@code event}), an incident's ({@code incident}) or an alarm's ({@code alarm}). */
+    record Envelope(String origin, LiveCaseEvent event, LiveIncidentEvent incident, LiveAlarmEvent alarm) {
     }
 
     void receive(String payload) {
@@ -99,7 +106,9 @@ class ClusterEventRelay implements SmartLifecycle {
             if (nodeId.equals(node.path("origin").asString())) {
                 return;
             }
-            if (node.hasNonNull("incident")) {
+            if (node.hasNonNull("alarm")) {
+                stream.deliver(JSON.treeToValue(node.get("alarm"), LiveAlarmEvent.class));
+            } else if (node.hasNonNull("incident")) {
                 stream.deliver(JSON.treeToValue(node.get("incident"), LiveIncidentEvent.class));
             } else {
                 stream.deliver(JSON.treeToValue(node.get("event"), LiveCaseEvent.class));

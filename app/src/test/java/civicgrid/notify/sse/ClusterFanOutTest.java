@@ -84,10 +84,27 @@ class ClusterFanOutTest extends IntegrationTest {
             assertThat(otherStreetOnB.await(l -> l.contains(id) || l.contains(barrier), Duration.ofSeconds(1)))
                     .as("磁器口 on node B hears nothing of 新山村").isNull();
 
+            assertAlarmsReachTheOtherNode(nodeA, streetOnB, otherStreetOnB);
             assertWebhooksDeliveredOnce(id);
             assertHearsAgainAfterLosingItsConnection(second, nodeA, streetOnB);
         }
         assertAuditChainWhole();
+    }
+
+    /** A smoke detector's reading taken in by node A: its alarm reaches the street's console on node B, not the other street's. */
+    private void assertAlarmsReachTheOtherNode(String nodeA, EventStream streetOnB, EventStream otherStreetOnB) {
+        Point p = geo.model().node(GRID).orElseThrow().geometry().getInteriorPoint();
+        String device = "cluster-smoke-" + System.nanoTime();
+        Response registered = post(nodeA, "/api/v1/devices", "admin", "{\"id\":\"" + device + "\",\"name\":\"集群烟感\",\"profile\":\"SMOKE\","
+                + "\"lon\":" + p.getX() + ",\"lat\":" + p.getY() + ",\"owner\":\"测试\"}");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        Response reading = send(HttpRequest.newBuilder(URI.create(nodeA + "/api/v1/devices/" + device + "/telemetry"))
+                .header("Content-Type", "application/json").header("X-Device-Token", registered.json().get("token").asString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"values\":{\"smoke\":true}}")).build());
+        assertThat(reading.status()).isEqualTo(202);
+        assertThat(streetOnB.await(l -> l.contains(device) && l.contains("\"change\":\"RAISED\""), PATIENCE))
+                .as("node B's console hears the alarm node A raised").isNotNull();
+        assertThat(otherStreetOnB.await(l -> l.contains(device), Duration.ofSeconds(1))).as("磁器口 hears nothing of 新山村's alarm").isNull();
     }
 
     /** Node A wrote the report's publication, node B the verification's: each goes out once, none twice. */
