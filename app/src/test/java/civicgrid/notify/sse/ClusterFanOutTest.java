@@ -92,7 +92,7 @@ class ClusterFanOutTest extends IntegrationTest {
     }
 
     /** A smoke detector's reading taken in by node A: its alarm reaches the street's console on node B, not the other street's. */
-    private void assertAlarmsReachTheOtherNode(String nodeA, EventStream streetOnB, EventStream otherStreetOnB) {
+    private void assertAlarmsReachTheOtherNode(String nodeA, EventStream streetOnB, EventStream otherStreetOnB) throws InterruptedException {
         Point p = geo.model().node(GRID).orElseThrow().geometry().getInteriorPoint();
         String device = "cluster-smoke-" + System.nanoTime();
         Response registered = post(nodeA, "/api/v1/devices", "admin", "{\"id\":\"" + device + "\",\"name\":\"集群烟感\",\"profile\":\"SMOKE\","
