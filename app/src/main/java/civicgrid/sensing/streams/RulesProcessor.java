@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -38,13 +39,16 @@ final class RulesProcessor implements Processor<String, byte[], String, byte[]> 
     private static final Logger log = LoggerFactory.getLogger(RulesProcessor.class);
 
     private final Duration tick;
+    private final LongAdder watched;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
     private RuleEngine engine;
     private final Map<String, Profile> profiles = new HashMap<>();
 
-    RulesProcessor(Duration tick) {
+    /** @param watched devices of this node's tasks, counted up and down as tasks come and go */
+    RulesProcessor(Duration tick, LongAdder watched) {
         this.tick = tick;
+        this.watched = watched;
     }
 
     @Override
@@ -67,6 +71,7 @@ final class RulesProcessor implements Processor<String, byte[], String, byte[]> 
                 }
             }
         }
+        watched.add(engine.deviceCount());
         log.info("Sensing task {} watches {} devices from its state store", context.taskId(), loaded);
         context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::advance);
     }
@@ -108,9 +113,19 @@ final class RulesProcessor implements Processor<String, byte[], String, byte[]> 
     /** Registers a device the task does not know, or whose profile (and so rules) changed; keeps its state otherwise. */
     private void watch(String deviceId, Profile profile, long since) {
         if (profile != profiles.get(deviceId) || !engine.knows(deviceId)) {
+            if (!engine.knows(deviceId)) {
+                watched.increment();
+            }
             engine.register(deviceId, profile.defaultRules(), since);
             profiles.put(deviceId, profile);
             save(deviceId);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (engine != null) {
+            watched.add(-engine.deviceCount()); // the task moves to another node (or this one stops)
         }
     }
 

@@ -125,6 +125,8 @@ class RulesTopologyTest {
         t.pipe("door-1", new DeviceEvent.Registered(Profile.DOOR_MAGNET, t.now())); // every node announces its devices at start
         t.passTime(4 * HOUR + MINUTE);
         assertThat(only(t.outcomes(), AlarmRaised.class)).as("the day still runs from the opening").hasSize(1);
+        t.pipe("door-2", new DeviceEvent.Registered(Profile.DOOR_MAGNET, t.now()));
+        assertThat(t.watched()).isEqualTo(2);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -23,13 +24,14 @@ final class TopologyHarness implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, byte[]> in;
     private final TestOutputTopic<String, byte[]> out;
+    private final LongAdder watched = new LongAdder();
     private long now;
 
     TopologyHarness(long start) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sensing-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(RulesTopology.build(READINGS, OUTCOMES, Duration.ofSeconds(1)), props, Instant.ofEpochMilli(start));
+        driver = new TopologyTestDriver(RulesTopology.build(READINGS, OUTCOMES, Duration.ofSeconds(1), watched), props, Instant.ofEpochMilli(start));
         in = driver.createInputTopic(READINGS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
         out = driver.createOutputTopic(OUTCOMES, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
         now = start;
@@ -60,6 +62,10 @@ final class TopologyHarness implements AutoCloseable {
     void passTime(long millis) {
         now += millis;
         driver.advanceWallClockTime(Duration.ofMillis(millis));
+    }
+
+    long watched() {
+        return watched.sum();
     }
 
     /** Outcomes the topology sent since the last call, in their order. */
