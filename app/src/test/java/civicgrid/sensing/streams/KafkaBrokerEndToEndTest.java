@@ -3,6 +3,10 @@ package civicgrid.sensing.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
 
 import civicgrid.sensing.domain.Outcome;
 import civicgrid.sensing.domain.Outcome.AlarmCleared;
@@ -11,6 +15,9 @@ import civicgrid.sensing.domain.Outcome.SendCommand;
 import civicgrid.sensing.domain.Profile;
 import civicgrid.sensing.domain.Reading;
 import civicgrid.sensing.domain.Severity;
+import civicgrid.sensing.app.Actions;
+import civicgrid.sensing.app.RemoteRules;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -61,6 +69,34 @@ class KafkaBrokerEndToEndTest {
     private static KafkaSensingProperties node(Path stateDir) {
         return new KafkaSensingProperties(broker.bootstrapServers(), "sensing-e2e", "e2e.readings", "e2e.outcomes", 2, (short) 1, 1,
                 stateDir.toString(), Duration.ofMillis(200), null, Map.of());
+    }
+
+    /**
+     * The Spring side with {@code civicgrid.sensing.engine=kafka-streams}: the {@link civicgrid.sensing.app.RemoteRules}
+     * the ingest talks to, the topology, and the relay handing the outcomes to {@link Actions}, the path the
+     * in-process engine's outcomes take.
+     */
+    @Test
+    void theKafkaStreamsEngineSelectedByConfigurationCarriesOutThroughActions(@TempDir Path stateDir) {
+        Actions actions = mock(Actions.class);
+        new ApplicationContextRunner()
+                .withUserConfiguration(KafkaSensingConfiguration.class)
+                .withBean(Actions.class, () -> actions)
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("civicgrid.sensing.engine=kafka-streams", "civicgrid.sensing.kafka.bootstrap=" + broker.bootstrapServers(),
+                        "civicgrid.sensing.kafka.application-id=sensing-spring", "civicgrid.sensing.kafka.readings-topic=spring.readings",
+                        "civicgrid.sensing.kafka.outcomes-topic=spring.outcomes", "civicgrid.sensing.kafka.replication=1",
+                        "civicgrid.sensing.kafka.state-dir=" + stateDir, "civicgrid.sensing.kafka.tick=200ms")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    RemoteRules rules = context.getBean(RemoteRules.class);
+                    long now = System.currentTimeMillis();
+                    rules.evaluate("smoke-spring", Profile.SMOKE, now, Reading.of(now, "smoke", true));
+
+                    verify(actions, timeout(PATIENCE.toMillis()).atLeastOnce()).carryOut(argThat(batch -> batch.stream().anyMatch(o ->
+                            o instanceof AlarmRaised r && r.deviceId().equals("smoke-spring") && r.alarmType().equals("SMOKE")
+                                    && r.severity() == Severity.CRITICAL)));
+                });
     }
 
     private static <T> List<T> only(List<Outcome> outcomes, Class<T> type) {
