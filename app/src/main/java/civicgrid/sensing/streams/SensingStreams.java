@@ -50,7 +50,7 @@ final class SensingStreams implements AutoCloseable {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, p.streamThreads());
         props.put(StreamsConfig.STATE_DIR_CONFIG, p.stateDir());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) p.replication());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE); // exactly_once_v2 through extra
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
