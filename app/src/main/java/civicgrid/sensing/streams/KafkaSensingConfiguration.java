@@ -3,9 +3,10 @@ package civicgrid.sensing.streams;
 import civicgrid.sensing.app.Actions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The Kafka Streams engine, only with {@code civicgrid.sensing.engine=kafka-streams}: the condition is
@@ -16,8 +17,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "civicgrid.sensing.engine", havingValue = "kafka-streams")
-@EnableConfigurationProperties(KafkaSensingProperties.class)
 class KafkaSensingConfiguration {
+
+    @Bean
+    KafkaSensingProperties kafkaSensingProperties(Environment environment) {
+        return Binder.get(environment).bindOrCreate("civicgrid.sensing.kafka", KafkaSensingProperties.class);
+    }
 
     @Bean(initMethod = "start", destroyMethod = "close")
     SensingStreams sensingStreams(KafkaSensingProperties properties) {

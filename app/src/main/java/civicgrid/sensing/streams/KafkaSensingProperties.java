@@ -2,11 +2,12 @@ package civicgrid.sensing.streams;
 
 import java.time.Duration;
 import java.util.Map;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code civicgrid.sensing.kafka.*}: where the Kafka cluster is and how the rules topology uses it
- * (read only with {@code civicgrid.sensing.engine=kafka-streams}).
+ * (read only with {@code civicgrid.sensing.engine=kafka-streams}; bound by {@link KafkaSensingConfiguration},
+ * deliberately not a {@code @ConfigurationProperties} class: the application's properties scan would bind it,
+ * and refuse the missing bootstrap, on every start).
  *
  * @param bootstrap     the brokers, {@code CIVICGRID_KAFKA_BOOTSTRAP} (e.g. {@code kafka-1:9092,kafka-2:9092})
  * @param applicationId the Kafka Streams application id: every node with the same id shares the devices
@@ -22,7 +23,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param extra         any further Kafka client setting (security.protocol, sasl.*, ...), passed to the producer,
  *                      the consumer, the admin client and Kafka Streams alike
  */
-@ConfigurationProperties("civicgrid.sensing.kafka")
 record KafkaSensingProperties(String bootstrap, String applicationId, String readingsTopic, String outcomesTopic, Integer partitions,
                               Short replication, Integer streamThreads, String stateDir, Duration tick, String actionsGroup,
                               Map<String, String> extra) {
