@@ -3,12 +3,18 @@ package civicgrid.sensing.streams;
 import civicgrid.sensing.domain.Outcome;
 import civicgrid.sensing.domain.Profile;
 import civicgrid.sensing.domain.Reading;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -25,12 +31,20 @@ final class TopologyHarness implements AutoCloseable {
     private final TestInputTopic<String, byte[]> in;
     private final TestOutputTopic<String, byte[]> out;
     private final LongAdder watched = new LongAdder();
+    private final Path stateDir;
     private long now;
 
     TopologyHarness(long start) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sensing-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try {
+            // a folder of its own (the default is shared by every run on the machine), deleted on close
+            stateDir = Files.createTempDirectory("sensing-topology");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(RulesTopology.build(READINGS, OUTCOMES, Duration.ofSeconds(1), watched), props, Instant.ofEpochMilli(start));
         in = driver.createInputTopic(READINGS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
         out = driver.createOutputTopic(OUTCOMES, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
@@ -82,5 +96,10 @@ final class TopologyHarness implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
