@@ -21,10 +21,11 @@ import org.springframework.stereotype.Service;
 /**
  * Carries out what the rule core decided: stores alarms and their transitions, opens urgent cases
  * through the IoT channel of the closed loop, records commands with an id and sends them. A failure
- * of one outcome is logged and does not stop the others.
+ * of one outcome is logged and does not stop the others. The in-process engine and the Kafka Streams
+ * topology's outcomes (relayed from the outcomes topic) both end here.
  */
 @Service
-class Actions {
+public class Actions {
 
     private static final Logger log = LoggerFactory.getLogger(Actions.class);
 
@@ -47,7 +48,7 @@ class Actions {
         this.meters = meters;
     }
 
-    void carryOut(List<Outcome> outcomes) {
+    public void carryOut(List<Outcome> outcomes) {
         for (Outcome o : outcomes) {
             try {
                 carryOut(o);

@@ -94,6 +94,10 @@ public class DeviceRules {
      * types the new rules no longer have are cleared (nothing would ever clear them otherwise).
      */
     private void apply(DeviceStore.Device d, RuleSet own, String reason, String action, Runnable write) {
+        if (!engine.ownRulesSupported()) {
+            throw CivicGridException.conflict("RULES_NOT_EDITABLE", "The Kafka Streams engine runs every device on its profile's rules;"
+                    + " a device's own rules need the in-process engine.");
+        }
         RuleSet before = engine.rulesOf(d);
         List<Alarm> active = alarms.list(null, d.id(), true, 100).stream().map(AlarmStore.Row::alarm).toList();
         tx.executeWithoutResult(s -> {

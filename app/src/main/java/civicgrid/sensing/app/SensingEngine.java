@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -29,6 +30,10 @@ import org.springframework.stereotype.Service;
  * The node's rule engine: every registered device with its rules, fed by the ingest and by a
  * one-second tick that fires due timers. Evaluation is serialised on the engine (it is not
  * thread-safe); what follows from it is carried out by {@link Actions} in the same order.
+ *
+ * <p>With {@code civicgrid.sensing.engine=kafka-streams} a {@link RemoteRules} bean exists and the
+ * same rule core runs in a Kafka Streams topology instead: this class then hands everything to it and
+ * keeps no devices of its own; the outcomes come back through the outcomes topic to {@link Actions}.
  */
 @Service
 @Order(40)
@@ -44,19 +49,33 @@ public class SensingEngine implements ApplicationRunner {
     private final RuleStore ruleStore;
     /** Devices' own rules (an administrator's edits); every other device runs its profile's. */
     private final Map<String, RuleSet> ownRules = new ConcurrentHashMap<>();
+    /** the rules elsewhere (Kafka Streams), or null: this node's own engine */
+    private final RemoteRules remote;
     private ScheduledExecutorService ticker;
 
-    SensingEngine(DeviceStore devices, AlarmStore alarms, Actions actions, Clock clock, RuleStore ruleStore) {
+    SensingEngine(DeviceStore devices, AlarmStore alarms, Actions actions, Clock clock, RuleStore ruleStore,
+            ObjectProvider<RemoteRules> remote) {
         this.ruleStore = ruleStore;
         this.devices = devices;
         this.alarms = alarms;
         this.actions = actions;
         this.clock = clock;
+        this.remote = remote.getIfAvailable();
     }
 
     /** Loads every device and its active alarms (after the demo devices exist), then starts ticking. */
     @Override
     public void run(ApplicationArguments args) {
+        if (remote != null) {
+            // the topology keeps the state of the devices it knows; announcing all of them is harmless and registers the new ones
+            int[] count = {0};
+            devices.forEach(d -> {
+                remote.register(d.id(), d.profile(), since(d));
+                count[0]++;
+            });
+            log.info("Sensing rules run in Kafka Streams; {} devices announced", count[0]);
+            return;
+        }
         long now = clock.millis();
         loadOwnRules();
         synchronized (engine) {
@@ -85,9 +104,21 @@ public class SensingEngine implements ApplicationRunner {
 
     /** A device registered now (its absence deadlines run from now). */
     public void register(DeviceStore.Device d) {
+        if (remote != null) {
+            remote.register(d.id(), d.profile(), since(d));
+            return;
+        }
         synchronized (engine) {
             engine.register(d.id(), rulesOf(d), since(d));
         }
+    }
+
+    /**
+     * Whether a device may run rules of its own: with the in-process engine. The Kafka Streams topology
+     * runs the profiles' rules (a device's own would have to travel with its state; not built yet).
+     */
+    boolean ownRulesSupported() {
+        return remote == null;
     }
 
     /** The rules a device runs: its own when an administrator gave it some, else its profile's. */
@@ -135,6 +166,10 @@ public class SensingEngine implements ApplicationRunner {
 
     /** Evaluates a reading of a registered device and carries out what follows. */
     public List<Outcome> evaluate(DeviceStore.Device device, Reading reading) {
+        if (remote != null) {
+            remote.evaluate(device.id(), device.profile(), since(device), reading);
+            return List.of(); // decided in the topology, carried out when its outcomes come back
+        }
         List<Outcome> outcomes;
         synchronized (engine) {
             if (!engine.knows(device.id())) {
@@ -158,6 +193,10 @@ public class SensingEngine implements ApplicationRunner {
     }
 
     void acknowledged(String deviceId, String alarmType) {
+        if (remote != null) {
+            remote.acknowledged(deviceId, alarmType);
+            return;
+        }
         synchronized (engine) {
             engine.acknowledge(deviceId, alarmType);
         }
@@ -165,12 +204,19 @@ public class SensingEngine implements ApplicationRunner {
 
     /** The engine forgets the alarm (it was cleared by hand); the stored alarm is cleared by the caller. */
     void clearedByHand(String deviceId, String alarmType) {
+        if (remote != null) {
+            remote.clearedByHand(deviceId, alarmType, clock.millis());
+            return;
+        }
         synchronized (engine) {
             engine.clearByHand(deviceId, alarmType, clock.millis());
         }
     }
 
     public int deviceCount() {
+        if (remote != null) {
+            return remote.watchedDevices();
+        }
         synchronized (engine) {
             return engine.deviceCount();
         }

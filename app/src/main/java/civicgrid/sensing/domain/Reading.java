@@ -1,6 +1,9 @@
 package civicgrid.sensing.domain;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One telemetry message of a device: when it was measured and its values (a number, a boolean or
@@ -8,8 +11,19 @@ import java.util.Map;
  */
 public record Reading(long ts, Map<String, Object> values) {
 
+    /**
+     * Keeps the values in the order the device sent them (an immutable copy), so that an alarm's
+     * detail reads the same wherever the reading is evaluated, in-process or in the Kafka Streams
+     * topology after a round trip through JSON; {@code Map.copyOf} would order them by a per-JVM salt.
+     */
     public Reading {
-        values = Map.copyOf(values);
+        if (values.size() <= 1) {
+            values = Map.copyOf(values); // one value has one order (and Map.of(k, v) is not copied at all)
+        } else {
+            Map<String, Object> copy = new LinkedHashMap<>(values.size() * 2);
+            values.forEach((k, v) -> copy.put(Objects.requireNonNull(k), Objects.requireNonNull(v, k)));
+            values = Collections.unmodifiableMap(copy);
+        }
     }
 
     public static Reading of(long ts, String key, Object value) {

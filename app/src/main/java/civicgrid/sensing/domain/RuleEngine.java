@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs each device's rules on its readings and on the passing of time, and says what follows as
@@ -164,8 +165,66 @@ public final class RuleEngine {
         return out;
     }
 
+    /**
+     * What the engine remembers of a device, to be kept elsewhere (a state store) and put back with
+     * {@link #restore}. Arrays are copies.
+     */
+    public DeviceSnapshot snapshot(String deviceId) {
+        DeviceState d = require(deviceId);
+        return new DeviceSnapshot(d.lastContact, d.active, d.acknowledged, d.metRaise, d.awaitedSeen, d.due.clone(),
+                d.escalations == null ? null : d.escalations.clone(), d.rateValue == null ? null : d.rateValue.clone(),
+                d.rateTs == null ? null : d.rateTs.clone());
+    }
+
+    /**
+     * Puts a device back as a {@link #snapshot} left it, with the rules it was taken with, and files its
+     * armed timers again: a timer already past fires at the next {@link #advance}. A snapshot that does
+     * not fit the rules (they changed in between) is refused; the caller then registers the device anew.
+     */
+    public void restore(String deviceId, RuleSet rules, DeviceSnapshot s) {
+        if (!s.fits(rules)) {
+            throw new IllegalArgumentException("the snapshot of " + deviceId + " was taken with other rules");
+        }
+        DeviceState d = byId.get(deviceId);
+        if (d == null) {
+            d = new DeviceState(deviceId, bySlot.size(), rules);
+            bySlot.add(d);
+            byId.put(deviceId, d);
+        } else {
+            d.use(rules);
+        }
+        d.filed = 0; // entries of the former state still in the wheel find their timer re-armed or NONE
+        d.lastContact = s.lastContact();
+        d.active = s.active();
+        d.acknowledged = s.acknowledged();
+        d.metRaise = s.metRaise();
+        d.awaitedSeen = s.awaitedSeen();
+        d.escalations = s.escalations() == null ? null : s.escalations().clone();
+        d.rateValue = s.rateValue() == null ? null : s.rateValue().clone();
+        d.rateTs = s.rateTs() == null ? null : s.rateTs().clone();
+        long[] due = s.due();
+        for (int t = 0; t < due.length; t++) {
+            if (due[t] != DeviceState.NONE) {
+                arm(d, t, due[t]);
+            }
+        }
+    }
+
+    /** The rules a device runs. */
+    public RuleSet rules(String deviceId) {
+        return require(deviceId).rules;
+    }
+
     /** Fires every timer due at {@code now}. */
     public List<Outcome> advance(long now) {
+        return advance(now, id -> { });
+    }
+
+    /**
+     * Fires every timer due at {@code now} and names each device whose state a timer changed (with or
+     * without an outcome), so that a caller keeping device state elsewhere writes back only those.
+     */
+    public List<Outcome> advance(long now, Consumer<String> touched) {
         DeadlineWheel.LongList due = wheel.takeDue(now);
         if (due.size() == 0) {
             return List.of();
@@ -188,6 +247,7 @@ public final class RuleEngine {
                 d.filed &= ~(1L << t);
                 d.due[t] = DeviceState.NONE;
                 fire(d, t, when, out);
+                touched.accept(d.id);
             }
         }
         for (long entry : later) {
