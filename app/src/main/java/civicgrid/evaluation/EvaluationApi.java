@@ -1,6 +1,12 @@
 package civicgrid.evaluation;
 
+import civicgrid.catalog.CatalogApi;
+import civicgrid.evaluation.app.ClassDecisions;
+import civicgrid.evaluation.app.ClassDiscovery;
 import civicgrid.evaluation.app.Scorecards;
+import civicgrid.evaluation.persistence.ClassStore;
+import java.util.List;
+import java.util.UUID;
 import civicgrid.evaluation.domain.Grouping;
 import civicgrid.evaluation.domain.Period;
 import civicgrid.evaluation.domain.SubjectKind;
@@ -18,10 +24,91 @@ public class EvaluationApi {
 
     private final Scorecards scorecards;
     private final IdentityApi identity;
+    private final ClassDiscovery discovery;
+    private final ClassDecisions decisions;
+    private final ClassStore classes;
+    private final CatalogApi catalog;
 
-    EvaluationApi(Scorecards scorecards, IdentityApi identity) {
+    EvaluationApi(Scorecards scorecards, IdentityApi identity, ClassDiscovery discovery, ClassDecisions decisions, ClassStore classes,
+                  CatalogApi catalog) {
         this.scorecards = scorecards;
         this.identity = identity;
+        this.discovery = discovery;
+        this.decisions = decisions;
+        this.classes = classes;
+        this.catalog = catalog;
+    }
+
+    /** The classes of problems proposed, accepted or dismissed in a district of the caller (every district of theirs for the city). */
+    public List<ProblemClass> classes(String unit) {
+        CurrentUser user = identity.requireCurrentUser();
+        if (user.role() == Role.CITIZEN) {
+            throw CivicGridException.forbidden("ROLE_NOT_ALLOWED", "Classes of problems are for the command centers and leaders.");
+        }
+        UnitCode code = districtOrCity(visibleUnit(user, unit));
+        return classes.ofDistricts(code.isCity() ? "" : code.value()).stream().filter(r -> user.sees(r.districtCode())).map(this::view)
+                .toList();
+    }
+
+    /** Runs discovery now over a district of the caller (every district for the city); answers the district's classes. */
+    public List<ProblemClass> discover(String unit) {
+        CurrentUser user = identity.requireCurrentUser();
+        requireDistrictCenter(user);
+        UnitCode code = districtOrCity(visibleUnit(user, unit));
+        if (code.isCity()) {
+            discovery.discoverEverywhere();
+        } else {
+            discovery.discover(code.value());
+        }
+        return classes(unit);
+    }
+
+    /** Accepts a proposed class: one project case (专项) is opened for all its cases. */
+    public ProblemClass accept(String id, String reason) {
+        CurrentUser user = identity.requireCurrentUser();
+        return view(decisions.accept(decidable(user, id), user.username(), reason));
+    }
+
+    /** Dismisses a proposed class (a reason is required); its cases are not proposed again. */
+    public ProblemClass dismiss(String id, String reason) {
+        CurrentUser user = identity.requireCurrentUser();
+        return view(decisions.dismiss(decidable(user, id), user.username(), reason));
+    }
+
+    private ClassStore.Row decidable(CurrentUser user, String id) {
+        requireDistrictCenter(user);
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException bad) {
+            throw CivicGridException.badRequest("INVALID_CLASS_ID", "'" + id + "' is not a class id.");
+        }
+        ClassStore.Row row = classes.find(uuid, false).orElseThrow(() -> CivicGridException.notFound("CLASS_NOT_FOUND", "No class " + id + "."));
+        if (!user.sees(row.districtCode())) {
+            throw CivicGridException.forbidden("OUT_OF_SCOPE", "This class is outside your territory.");
+        }
+        return row;
+    }
+
+    private static void requireDistrictCenter(CurrentUser user) {
+        if (!user.hasRole(Role.DISTRICT_OPERATOR, Role.CITY_OPERATOR)) {
+            throw CivicGridException.forbidden("ROLE_NOT_ALLOWED", "Classes of problems are decided by the district and city centers.");
+        }
+    }
+
+    private static UnitCode districtOrCity(UnitCode code) {
+        if (!code.isCity() && code.level() != TerritoryLevel.DISTRICT) {
+            throw CivicGridException.badRequest("INVALID_UNIT_LEVEL", "Classes of problems are kept per district: give a district or the city.");
+        }
+        return code;
+    }
+
+    private ProblemClass view(ClassStore.Row r) {
+        var category = catalog.category(r.categoryCode());
+        return new ProblemClass(r.id().toString(), r.districtCode(), r.categoryGroup(), r.categoryCode(),
+                category.map(c -> c.nameZh()).orElse(r.categoryCode()), category.map(c -> c.nameEn()).orElse(r.categoryCode()),
+                r.caseIds().stream().map(UUID::toString).toList(), r.hotspots(), r.state(), r.windowFrom(), r.windowTo(), r.proposedAt(),
+                r.decidedBy(), r.decidedAt(), r.projectCaseId() == null ? null : r.projectCaseId().toString());
     }
 
     /**

@@ -1,6 +1,7 @@
 package civicgrid.evaluation.persistence;
 
 import civicgrid.cases.CaseFacts;
+import civicgrid.evaluation.domain.CasePoint;
 import civicgrid.evaluation.domain.Contribution;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -43,23 +44,30 @@ public class CaseFactStore {
     }
 
     public void save(CaseFacts f, List<Contribution> contributions, Instant now) {
-        jdbc.update("update evaluation.case_fact set state = ?, category_code = ?, contributions = ?, updated_at = ? where case_id = ?",
-                f.state().name(), f.categoryCode(), contributions.stream().map(Contribution::line).collect(Collectors.joining("\n")),
+        jdbc.update("update evaluation.case_fact set state = ?, category_code = ?, reported_at = ?, contributions = ?, updated_at = ?"
+                        + " where case_id = ?", f.state().name(), f.categoryCode(), Timestamp.from(f.reportedAt()), contributions.stream().map(Contribution::line).collect(Collectors.joining("\n")),
                 Timestamp.from(now), f.id().value());
     }
 
-    /** A case reported in a district, as class discovery sees it. */
-    public record Point(UUID caseId, String number, String categoryCode, String gridCode, String roadSegmentCode, double lon, double lat,
-                        Instant reportedAt) {
-    }
-
-    /** The district's cases reported in [from, to) that are real problems (not invalid, not merged). */
-    public List<Point> points(String district, Instant from, Instant to) {
-        return jdbc.query("select case_id, number, category_code, grid_code, road_segment_code, lon, lat, reported_at from evaluation.case_fact"
+    /** The district's cases reported in [from, to) that are real problems (not invalid, not merged), as class discovery sees them. */
+    public List<CasePoint> points(String district, Instant from, Instant to) {
+        return jdbc.query("select case_id, category_code, grid_code, road_segment_code, lon, lat, reported_at from evaluation.case_fact"
                         + " where district_code = ? and reported_at >= ? and reported_at < ? and state not in ('INVALID', 'MERGED')"
                         + " order by reported_at, case_id",
-                (rs, i) -> new Point(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getDouble(6), rs.getDouble(7), rs.getTimestamp(8).toInstant()),
+                (rs, i) -> new CasePoint(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5),
+                        rs.getDouble(6), rs.getTimestamp(7).toInstant()),
                 district, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** The case numbers of these cases (those evaluation has seen). */
+    public java.util.Map<UUID, String> numbers(List<UUID> caseIds) {
+        java.util.Map<UUID, String> out = new java.util.HashMap<>();
+        if (!caseIds.isEmpty()) {
+            jdbc.query("select case_id, number from evaluation.case_fact where case_id in (" + "?,".repeat(caseIds.size() - 1) + "?)",
+                    rs -> {
+                        out.put(rs.getObject(1, UUID.class), rs.getString(2));
+                    }, caseIds.toArray());
+        }
+        return out;
     }
 }
