@@ -66,17 +66,22 @@ public class EvaluationApi {
     /** Accepts a proposed class: one project case (专项) is opened for all its cases. */
     public ProblemClass accept(String id, String reason) {
         CurrentUser user = identity.requireCurrentUser();
-        return view(decisions.accept(decidable(user, id), user.username(), reason));
+        return view(decisions.accept(decidable(user, id, reason), user.username(), reason));
     }
 
     /** Dismisses a proposed class (a reason is required); its cases are not proposed again. */
     public ProblemClass dismiss(String id, String reason) {
         CurrentUser user = identity.requireCurrentUser();
-        return view(decisions.dismiss(decidable(user, id), user.username(), reason));
+        return view(decisions.dismiss(decidable(user, id, reason), user.username(), reason));
     }
 
-    private ClassStore.Row decidable(CurrentUser user, String id) {
+    static final int MAX_REASON = 500;
+
+    private ClassStore.Row decidable(CurrentUser user, String id, String reason) {
         requireDistrictCenter(user);
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw CivicGridException.badRequest("REASON_TOO_LONG", "A reason has at most " + MAX_REASON + " characters.");
+        }
         UUID uuid;
         try {
             uuid = UUID.fromString(id);

@@ -82,7 +82,7 @@ public class ClassDiscovery {
     @Configuration(proxyBeanMethods = false)
     static class Schedule {
         @Bean
-        RecurringTask<Void> classDiscovery(ClassDiscovery discovery,
+        RecurringTask<Void> classDiscoveryTask(ClassDiscovery discovery,
                                            @Value("${civicgrid.evaluation.discovery-interval:PT6H}") Duration interval) {
             return Tasks.recurring("evaluation-class-discovery", FixedDelay.of(interval)).execute((instance, context) -> {
                 int n = discovery.discoverEverywhere();
