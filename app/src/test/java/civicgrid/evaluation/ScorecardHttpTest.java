@@ -123,7 +123,7 @@ class ScorecardHttpTest extends IntegrationTest {
             figures.refresh(CaseId.parse(id));
         }
 
-        for (String period : List.of("2023-07-12", "2023-W28", "2023-07", "2023-Q3")) {
+        for (String period : List.of("2023-07-12", "2023-W28", "2023-07", "2023-Q3", "2023")) {
             for (String[] level : List.of(new String[] {"grid", GRID, GRID}, new String[] {"community", COMMUNITY, COMMUNITY},
                     new String[] {"street", "500104001", "500104001"}, new String[] {"district", "500104", "500104"})) {
                 JsonNode items = sheet(level[2], period, level[0], "dadukou");

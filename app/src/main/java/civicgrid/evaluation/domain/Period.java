@@ -11,13 +11,15 @@ import java.util.regex.Pattern;
 
 /**
  * A period of whole days (city time), [first, last]: a day {@code 2026-12-06}, an ISO week
- * {@code 2026-W49}, a month {@code 2026-12} or a quarter {@code 2026-Q4}.
+ * {@code 2026-W49}, a month {@code 2026-12}, a quarter {@code 2026-Q4}
+ * or a year {@code 2026}.
  */
 public record Period(String text, LocalDate first, LocalDate last) {
 
     private static final Pattern DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
 
     public static Period parse(String text) {
@@ -45,6 +47,10 @@ public record Period(String text, LocalDate first, LocalDate last) {
                 YearMonth month = YearMonth.of(year(m), Integer.parseInt(m.group(2)));
                 return new Period(t, month.atDay(1), month.atEndOfMonth());
             }
+            if ((m = YEAR.matcher(t)).matches()) {
+                LocalDate first = LocalDate.of(year(m), 1, 1);
+                return new Period(t, first, first.plusYears(1).minusDays(1));
+            }
             if ((m = QUARTER.matcher(t)).matches()) {
                 int q = Integer.parseInt(m.group(2));
                 LocalDate first = LocalDate.of(year(m), 3 * q - 2, 1);
@@ -53,7 +59,7 @@ public record Period(String text, LocalDate first, LocalDate last) {
         } catch (DateTimeException impossible) {
             throw new IllegalArgumentException("'" + t + "' is not a date that exists.");
         }
-        throw new IllegalArgumentException("'" + t + "' is not a period: use YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY-Qn.");
+        throw new IllegalArgumentException("'" + t + "' is not a period: use YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn or YYYY.");
     }
 
     private static int year(Matcher m) {
