@@ -45,9 +45,14 @@ public class EvaluationApi {
         if (user.role() == Role.CITIZEN) {
             throw CivicGridException.forbidden("ROLE_NOT_ALLOWED", "Classes of problems are for the command centers and leaders.");
         }
-        UnitCode code = districtOrCity(visibleUnit(user, unit));
-        return classes.ofDistricts(code.isCity() ? "" : code.value()).stream().filter(r -> user.sees(r.districtCode())).map(this::view)
-                .toList();
+        UnitCode code = visibleUnit(user, unit);
+        if (code.isCity() || code.level() == TerritoryLevel.DISTRICT) {
+            return classes.ofDistricts(code.isCity() ? "" : code.value()).stream().filter(r -> user.sees(r.districtCode()))
+                    .map(this::view).toList();
+        }
+        // below a district: the district's classes with their cases inside the unit only, those without any left out
+        return classes.ofDistricts(code.value().substring(0, 6)).stream()
+                .map(r -> classes.narrowedTo(r, code.value())).filter(r -> !r.caseIds().isEmpty()).map(this::view).toList();
     }
 
     /** Runs discovery now over a district of the caller (every district for the city); answers the district's classes. */
@@ -60,7 +65,7 @@ public class EvaluationApi {
         } else {
             discovery.discover(code.value());
         }
-        return classes(unit);
+        return classes(code.value());
     }
 
     /** Accepts a proposed class: one project case (专项) is opened for all its cases. */
@@ -118,7 +123,8 @@ public class EvaluationApi {
 
     /**
      * The scorecards of the subjects of one kind ({@code by}) counted inside a unit of the caller
-     * over a period ({@code YYYY-MM-DD}, {@code YYYY-Www}, {@code YYYY-MM} or {@code YYYY-Qn}).
+     * over a period ({@code YYYY-MM-DD}, {@code YYYY-Www}, {@code YYYY-MM}, {@code YYYY-Qn} or {@code YYYY}; this month by
+     * default), by grid by default.
      */
     public Scorecard.Sheet scorecards(String unit, String period, String by) {
         CurrentUser user = identity.requireCurrentUser();
@@ -129,12 +135,13 @@ public class EvaluationApi {
         Period p;
         Grouping grouping;
         try {
-            p = Period.parse(period);
+            p = Period.parse(period != null ? period
+                    : java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString().substring(0, 7));
         } catch (IllegalArgumentException bad) {
             throw CivicGridException.badRequest("INVALID_PERIOD", bad.getMessage());
         }
         try {
-            grouping = Grouping.parse(by);
+            grouping = Grouping.parse(by != null ? by : "grid");
         } catch (IllegalArgumentException bad) {
             throw CivicGridException.badRequest("INVALID_BY", bad.getMessage());
         }

@@ -140,7 +140,24 @@ class ClassDiscoveryHttpTest extends IntegrationTest {
         assertThat(postJson("/api/v1/evaluation/classes/" + UUID.randomUUID() + "/accept", "city", "{}").status()).isEqualTo(404);
         assertThat(postJson("/api/v1/evaluation/classes/not-an-id/accept", "city", "{}").json().get("code").asString())
                 .isEqualTo("INVALID_CLASS_ID");
-        assertThat(get("/api/v1/evaluation/classes?unit=500108001", "city").json().get("code").asString()).isEqualTo("INVALID_UNIT_LEVEL");
+        // below the district: the class with its cases inside the unit only
+        String street = get("/api/v1/cases/" + covers.iterator().next(), "city").json().get("place").get("streetCode").asString();
+        Set<String> inStreet = new HashSet<>();
+        for (String cover : covers) {
+            if (get("/api/v1/cases/" + cover, "city").json().get("place").get("streetCode").asString().equals(street)) {
+                inStreet.add(cover);
+            }
+        }
+        JsonNode narrowed = null;
+        for (JsonNode k : get("/api/v1/evaluation/classes?unit=" + street, "city").json().get("items")) {
+            if (k.get("id").asString().equals(id)) {
+                narrowed = k;
+            }
+        }
+        assertThat(narrowed).isNotNull();
+        assertThat(ids(narrowed)).isEqualTo(inStreet);
+        assertThat(postJson("/api/v1/evaluation/classes/discover?unit=" + street, "city", "").json().get("code").asString())
+                .isEqualTo("INVALID_UNIT_LEVEL");
 
         Response accepted = postJson("/api/v1/evaluation/classes/" + id + "/accept", "city", "{\"reason\":\"replace resin covers with cast iron\"}");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);

@@ -207,6 +207,8 @@ class ScorecardHttpTest extends IntegrationTest {
             assertThat(r.status()).as(period).isEqualTo(400);
             assertThat(r.json().get("code").asString()).isEqualTo("INVALID_PERIOD");
         }
+        // this month, by grid, when not said
+        assertThat(get("/api/v1/evaluation/scorecards?unit=500104001", "xinshancun").json().get("by").asString()).isEqualTo("grid");
         Response unknownBy = get("/api/v1/evaluation/scorecards?unit=500104001&period=2023-07&by=road", "xinshancun");
         assertThat(unknownBy.status()).isEqualTo(400);
         assertThat(unknownBy.json().get("code").asString()).isEqualTo("INVALID_BY");

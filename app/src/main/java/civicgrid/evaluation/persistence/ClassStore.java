@@ -37,6 +37,15 @@ public class ClassStore {
                 ClassStore::map, districtPrefix + "%"));
     }
 
+    /** The class with only its cases whose grid lies inside the unit. */
+    public Row narrowedTo(Row r, String unit) {
+        Set<UUID> inside = new java.util.HashSet<>(jdbc.queryForList("select c.case_id from evaluation.problem_class_case c"
+                + " join evaluation.case_fact f on f.case_id = c.case_id where c.class_id = ? and f.grid_code like ?", UUID.class, r.id(),
+                unit + "%"));
+        return new Row(r.id(), r.districtCode(), r.categoryGroup(), r.categoryCode(), r.state(), r.windowFrom(), r.windowTo(), r.hotspots(),
+                r.proposedAt(), r.decidedBy(), r.decidedAt(), r.projectCaseId(), r.caseIds().stream().filter(inside::contains).toList());
+    }
+
     public Optional<Row> find(UUID id, boolean lock) {
         return withCases(jdbc.query("select " + COLUMNS + " from evaluation.problem_class where id = ?" + (lock ? " for update" : ""),
                 ClassStore::map, id)).stream().findFirst();
