@@ -74,6 +74,11 @@ class ScorecardPageBrowserTest extends IntegrationTest {
             assertThat(browser.text("#scorecards")).contains("Collector").contains("On-time disposal");
             browser.screenshot("evaluation-persons-en");
         }
-        assertThat(get("/evaluation", "citizen").status()).isEqualTo(403);
+        // residents are refused the page
+        try (Browser browser = new Browser(1200, 800)) {
+            browser.login(url(""), "citizen", "demo");
+            browser.open(url("/evaluation"));
+            assertThat(browser.driver().findElements(By.id("eval-form"))).isEmpty();
+        }
     }
 }
