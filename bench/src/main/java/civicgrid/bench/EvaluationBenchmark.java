@@ -39,31 +39,33 @@ public final class EvaluationBenchmark {
                 "civicgrid.evaluation.discovery-interval", "P1000D");
         List<String> lines = new ArrayList<>();
         try {
-            ConfigurableApplicationContext app = new SpringApplicationBuilder(CivicGridApplication.class).run(LoopBenchmark.arguments(settings));
             long t0 = System.nanoTime();
-            long rows = load(app.getBean(JdbcTemplate.class), grids(app.getBean(GeoApi.class), "500104"));
-            lines.add(String.format("loaded %,d per-day rows (a year of ~2,000,000 cases in 大渡口区) in %.0f s", rows,
-                    (System.nanoTime() - t0) / 1e9));
-            app.close();
-            app = new SpringApplicationBuilder(CivicGridApplication.class).run(LoopBenchmark.arguments(settings));
-            Scorecards scorecards = app.getBean(Scorecards.class);
-            Period year = Period.parse("2025");
-            for (Grouping by : List.of(Grouping.DISTRICT, Grouping.STREET, Grouping.COMMUNITY, Grouping.GRID, Grouping.DEPARTMENT,
-                    Grouping.PERSON)) {
-                long c0 = System.nanoTime();
-                int items = scorecards.sheet(UnitCode.of("500104"), year, by).items().size();
-                double cold = (System.nanoTime() - c0) / 1e6;
-                double[] warm = new double[10];
-                for (int i = 0; i < warm.length; i++) {
-                    long w0 = System.nanoTime();
-                    scorecards.sheet(UnitCode.of("500104"), year, by);
-                    warm[i] = (System.nanoTime() - w0) / 1e6;
-                }
-                Arrays.sort(warm);
-                lines.add(String.format("scorecards of 500104 for 2025 by %-10s %5d subjects: cold %6.1f ms, warm median %6.1f ms",
-                        by.name().toLowerCase(), items, cold, warm[warm.length / 2]));
+            try (ConfigurableApplicationContext loading = new SpringApplicationBuilder(CivicGridApplication.class)
+                    .run(LoopBenchmark.arguments(settings))) {
+                long rows = load(loading.getBean(JdbcTemplate.class), grids(loading.getBean(GeoApi.class), "500104"));
+                lines.add(String.format("loaded %,d per-day rows (a year of ~2,000,000 cases in 大渡口区) in %.0f s", rows,
+                        (System.nanoTime() - t0) / 1e9));
             }
-            app.close();
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CivicGridApplication.class)
+                    .run(LoopBenchmark.arguments(settings))) {
+                Scorecards scorecards = app.getBean(Scorecards.class);
+                Period year = Period.parse("2025");
+                for (Grouping by : List.of(Grouping.DISTRICT, Grouping.STREET, Grouping.COMMUNITY, Grouping.GRID, Grouping.DEPARTMENT,
+                        Grouping.PERSON)) {
+                    long c0 = System.nanoTime();
+                    int items = scorecards.sheet(UnitCode.of("500104"), year, by).items().size();
+                    double cold = (System.nanoTime() - c0) / 1e6;
+                    double[] warm = new double[10];
+                    for (int i = 0; i < warm.length; i++) {
+                        long w0 = System.nanoTime();
+                        scorecards.sheet(UnitCode.of("500104"), year, by);
+                        warm[i] = (System.nanoTime() - w0) / 1e6;
+                    }
+                    Arrays.sort(warm);
+                    lines.add(String.format("scorecards of 500104 for 2025 by %-10s %5d subjects: cold %6.1f ms, warm median %6.1f ms",
+                            by.name().toLowerCase(), items, cold, warm[warm.length / 2]));
+                }
+            }
             lines.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores");
             lines.forEach(System.out::println);
             Files.writeString(Path.of("bench", "results", "evaluation.txt"), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
@@ -94,11 +96,11 @@ public final class EvaluationBenchmark {
                 "n_handled_on_time", "n_overdue", "n_reworked", "n_checked", "n_checked_on_time", "n_closed", "n_rated", "n_satisfied"));
         String values = "r, r - r / 10, r, r - r / 8, r - r / 10, r - r / 12, r - r / 10, r - r / 11, r - r / 9, r - r / 10,"
                 + " r - r / 10 - 1, r - r / 5, r / 10, r / 20, r - r / 10, r - r / 9, r - r / 6, r / 3, r / 4";
-        String days = "generate_series(date '2025-01-01', date '2025-12-31', interval '1 day')::date";
+        String days = "(select gs::date as d from generate_series(date '2025-01-01', date '2025-12-31', interval '1 day') gs)";
         Object[] gridArray = {grids.toArray(String[]::new)};
         // grids: r cases a day around the mean
         jdbc.update("insert into evaluation.tally (kind, territory, subject, day, " + counts + ") select 'GRID', g, g, d, " + values
-                + " from (select g, d, (" + perGridDay + " * (0.5 + random()))::int + 1 as r from unnest(?::text[]) g, " + days + " d) x",
+                + " from (select g, d, (" + perGridDay + " * (0.5 + random()))::int + 1 as r from unnest(?::text[]) g, " + days + " dd) x",
                 gridArray);
         for (String[] level : List.of(new String[] {"COMMUNITY", "12"}, new String[] {"STREET", "9"}, new String[] {"DISTRICT", "6"})) {
             jdbc.update("insert into evaluation.tally (kind, territory, subject, day, " + counts + ") select '" + level[0] + "', u, u, day, "
@@ -112,7 +114,7 @@ public final class EvaluationBenchmark {
         for (String[] p : people) {
             jdbc.update("insert into evaluation.tally (kind, territory, subject, day, " + counts + ") select '" + p[0] + "', g, " + p[1]
                     + ", d, " + values + " from (select g, d, k, (" + perGridDay + " / " + p[2] + " * (0.5 + random()))::int + 1 as r"
-                    + " from unnest(?::text[]) g, " + days + " d, generate_series(1, " + p[2] + ") k) x"
+                    + " from unnest(?::text[]) g, " + days + " dd, generate_series(1, " + p[2] + ") k) x"
                     + " on conflict (kind, territory, subject, day) do nothing", gridArray);
         }
         jdbc.execute("analyze evaluation.tally");
