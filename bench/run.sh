@@ -38,6 +38,8 @@ java -Xmx1g -cp "$CP" civicgrid.bench.ResponderProposalBenchmark | tee "$RESULTS
 # starting a 20-step plan: every task committed and on the street consoles' streams (writes bench/results/plan-start.txt)
 java -Xmx2g -cp "$CP" civicgrid.bench.PlanStartBenchmark | grep -E "plan|committed|streams|yardstick"
 java -Xmx3g -cp "$CP" civicgrid.bench.SseFanOutBenchmark | grep -E "consoles|round"
+# scorecards of a district over a year of ~2M cases, cold and warm (bench/results/evaluation.txt)
+java -Xmx2g -cp "$CP" civicgrid.bench.EvaluationBenchmark | grep -E "loaded|scorecards|machine"
 bench/start-time.sh | tee "$RESULTS/start-time.txt"
 # kill -9 under load and restart, three times: nothing acknowledged lost, no duplicates (bench/results/crash-drill.txt)
 bench/crash-drill.sh | grep -E "machine|round|result"

@@ -161,6 +161,45 @@ public class CasesApi {
         return out;
     }
 
+    /**
+     * A case's facts and history for another module's own bookkeeping (evaluation's figures); no
+     * actor is checked, so callers must never hand the answer to a user unscoped.
+     */
+    public java.util.Optional<CaseFacts> facts(CaseId id) {
+        return cases.find(id).map(file -> {
+            var l = file.location();
+            var f = file.figures();
+            List<CaseFacts.Step> steps = cases.history(id).stream().map(CasesApi::step).toList();
+            return new CaseFacts(file.id(), file.number(), file.categoryCode(), file.channel(), file.urgent(), l.lon(), l.lat(),
+                    l.gridCode(), l.communityCode(), l.streetCode(), l.districtCode(), l.roadSegmentCode(), file.reporter(),
+                    file.reportedAt(), file.state(), file.assignment() == null ? null : file.assignment().departmentInstance(),
+                    f.verifiedOnTime(), f.registeredOnTime(), f.dispatchedOnTime(), f.handledOnTime(), f.rating(), steps);
+        });
+    }
+
+    private static CaseFacts.Step step(Map<String, Object> row) {
+        Object from = row.get("from_state");
+        Object at = row.get("at");
+        java.time.Instant when = at instanceof java.sql.Timestamp t ? t.toInstant()
+                : at instanceof java.time.OffsetDateTime o ? o.toInstant() : java.time.Instant.parse(at.toString());
+        return new CaseFacts.Step(CaseAction.valueOf(row.get("action").toString()), from == null ? null : CaseState.valueOf(from.toString()),
+                CaseState.valueOf(row.get("to_state").toString()), (String) row.get("actor"), (String) row.get("actor_role"), when,
+                details(row.get("details")));
+    }
+
+    private static Map<String, Object> details(Object text) {
+        if (text == null || text.toString().isBlank()) {
+            return Map.of();
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = tools.jackson.databind.json.JsonMapper.builder().build().readValue(text.toString(), Map.class);
+            return map;
+        } catch (RuntimeException notJson) {
+            return Map.of();
+        }
+    }
+
     public CaseView get(CaseId id) {
         Actor actor = actor();
         CaseFile file = visible(workflow.load(id), actor);
