@@ -36,13 +36,23 @@ public class FrontageLedger {
         this.reach = new FrontageReach(properties.frontageReachMeters());
     }
 
-    /** A case that became registered (by hand, or on arrival from a trusted channel) joins the record of the shop it is in front of. */
+    /** A case that became registered (by hand, on arrival from a trusted channel, perhaps dispatched in the same step) joins the record of the shop it is in front of. */
     @ApplicationModuleListener
     void on(CaseChanged change) {
-        if (change.to() != CaseState.REGISTERED || change.from() == CaseState.REGISTERED || change.streetCode() == null) {
+        if (!registeredNow(change) || change.streetCode() == null) {
             return;
         }
         cases.point(change.caseId()).ifPresent(p -> link(p, change.streetCode(), change.gridCode(), change));
+    }
+
+    /**
+     * The change took the case from before registration (new, reported, verified) to registered or past it: one
+     * change may register and dispatch at once (routing certain, trusted channels), and the event names its last step.
+     */
+    static boolean registeredNow(CaseChanged change) {
+        boolean before = change.from() == null || change.from() == CaseState.REPORTED || change.from() == CaseState.VERIFIED;
+        boolean after = change.to().open() && change.to() != CaseState.REPORTED && change.to() != CaseState.VERIFIED;
+        return before && after;
     }
 
     private void link(CasePoint p, String streetCode, String gridCode, CaseChanged change) {

@@ -6,6 +6,8 @@ import civicgrid.duty.ForcePositions;
 import civicgrid.duty.persistence.PositionStore;
 import civicgrid.geo.GeoApi;
 import civicgrid.geo.Location;
+import civicgrid.geo.TerritoryUnit;
+import civicgrid.geo.UnitCode;
 import civicgrid.identity.CurrentUser;
 import civicgrid.identity.IdentityApi;
 import civicgrid.identity.PersonalData;
@@ -105,9 +107,12 @@ public class Positions {
         PersonalData.Masker mask = PersonalData.forViewerIn(viewer, unit);
         Instant since = clock.instant().minus(properties.positionFreshness());
         List<ForceMember> out = new ArrayList<>();
+        Map<String, String> names = new java.util.HashMap<>();
         for (ForcePositions source : sources) {
             for (ForceMember m : source.latest(prefix, since, MAX_FORCES)) {
-                out.add(new ForceMember(m.kind(), m.key(), mask.name(m.name()), m.unitCode(), m.lon(), m.lat(), m.accuracyMeters(), m.at()));
+                String unitName = m.unitName() != null ? m.unitName() : names.computeIfAbsent(m.unitCode(), c -> UnitCode.isValid(c)
+                        ? geo.unit(UnitCode.of(c)).map(TerritoryUnit::name).orElse(null) : null);
+                out.add(new ForceMember(m.kind(), m.key(), mask.name(m.name()), m.unitCode(), unitName, m.lon(), m.lat(), m.accuracyMeters(), m.at()));
             }
         }
         out.sort(Comparator.comparing(ForceMember::at).reversed());

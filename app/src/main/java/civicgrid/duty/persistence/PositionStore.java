@@ -53,7 +53,7 @@ public class PositionStore {
     public List<ForceMember> latest(String gridPrefix, Instant since, int limit) {
         return jdbc.query("select distinct on (worker_id) worker_id, worker_name, grid_code, lon, lat, accuracy_m, at"
                         + " from duty.worker_position where grid_code like ? and at >= ? order by worker_id, at desc limit ?",
-                (rs, i) -> new ForceMember("GRID_WORKER", "w-" + rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                (rs, i) -> new ForceMember("GRID_WORKER", "w-" + rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), null,
                         rs.getDouble(4), rs.getDouble(5), (Double) rs.getObject(6), rs.getTimestamp(7).toInstant()),
                 gridPrefix + "%", Timestamp.from(since), limit);
     }
