@@ -36,6 +36,8 @@ java -Xmx3g -cp "$CP" civicgrid.bench.IntakeBenchmark | grep -E "machine|reports
 java -Xmx3g -cp "$CP" civicgrid.bench.MapPaintBenchmark | grep -E "machine|paint"
 java -Xmx1g -cp "$CP" civicgrid.bench.ResponderProposalBenchmark | tee "$RESULTS/responders.txt"
 java -Xmx3g -cp "$CP" civicgrid.bench.SseFanOutBenchmark | grep -E "consoles|round"
+# grid duty at city scale: one day planned for ~65,000 workers over 10 million residents, register search (bench/results/duty.txt)
+java -Xmx2g -cp "$CP" civicgrid.bench.DutyBenchmark | grep -E "machine|setup|plan|search"
 bench/start-time.sh | tee "$RESULTS/start-time.txt"
 # kill -9 under load and restart, three times: nothing acknowledged lost, no duplicates (bench/results/crash-drill.txt)
 bench/crash-drill.sh | grep -E "machine|round|result"

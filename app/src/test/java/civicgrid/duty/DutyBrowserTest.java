@@ -101,7 +101,10 @@ class DutyBrowserTest extends IntegrationTest {
             phone.driver().findElement(By.id("report-description")).sendKeys("楼道堆放杂物堵塞消防通道");
             wait.until(d -> !d.findElements(By.cssSelector("#report-suggestions .chip.picked")).isEmpty());
             phone.screenshot("duty-mobile-finding");
-            phone.driver().findElement(By.id("report-submit")).click();
+            WebElement submit = phone.driver().findElement(By.id("report-submit"));
+            // below the sticky header, not under it
+            ((JavascriptExecutor) phone.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
+            submit.click();
             wait.until(d -> d.findElement(By.id("report-done")).isDisplayed());
             String created = phone.driver().findElement(By.id("report-done")).getAttribute("data-case-id");
             JsonNode c = get("/api/v1/cases/" + created, "gridworker").json();
@@ -112,6 +115,7 @@ class DutyBrowserTest extends IntegrationTest {
             cdp.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", grid.centroidLat(), "longitude",
                     grid.centroidLon(), "accuracy", 10));
             WebElement toggle = phone.driver().findElement(By.id("duty-sharing"));
+            ((JavascriptExecutor) phone.driver()).executeScript("window.scrollTo(0, 0)");
             if (toggle.isSelected()) {
                 toggle.click();
                 wait.until(d -> "false".equals(d.findElement(By.id("duty")).getAttribute("data-sharing")));
