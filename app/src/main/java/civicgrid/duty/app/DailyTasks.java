@@ -84,9 +84,7 @@ public class DailyTasks {
         int workers = 0;
         for (int offset = 0; ; offset += WORKERS_PER_PAGE) {
             List<CurrentUser> page = identity.enabledUsers(Role.GRID_WORKER, offset, WORKERS_PER_PAGE);
-            for (CurrentUser worker : page) {
-                created += plan(list, worker, date);
-            }
+            created += plan(list, page, date);
             workers += page.size();
             if (page.size() < WORKERS_PER_PAGE) {
                 break;
@@ -96,23 +94,51 @@ public class DailyTasks {
         return created;
     }
 
-    /** Plans one worker's day in each grid of their scope; the unique key keeps a second run (or a concurrent one) harmless. */
+    /** Plans one worker's day in each grid of their scope. */
     public int plan(DutyList list, CurrentUser worker, LocalDate date) {
-        int created = 0;
-        for (String gridCode : worker.scope().unitCodes()) {
-            Optional<TerritoryUnit> grid = UnitCode.isValid(gridCode) ? geo.unit(UnitCode.of(gridCode)) : Optional.empty();
-            if (grid.isEmpty() || grid.get().level() != TerritoryLevel.GRID) {
-                continue;
+        return plan(list, List.of(worker), date);
+    }
+
+    /**
+     * Plans the day of a page of workers in each grid of their scopes: one register query per subject
+     * kind for the whole page, one multi-row insert per 500 tasks; the unique key keeps a second run
+     * (or a concurrent one) harmless. Memory holds one page's subjects at a time.
+     */
+    int plan(DutyList list, List<CurrentUser> workers, LocalDate date) {
+        Map<String, TerritoryUnit> grids = new LinkedHashMap<>();
+        for (CurrentUser worker : workers) {
+            for (String gridCode : worker.scope().unitCodes()) {
+                Optional<TerritoryUnit> grid = UnitCode.isValid(gridCode) ? geo.unit(UnitCode.of(gridCode)) : Optional.empty();
+                if (grid.isPresent() && grid.get().level() == TerritoryLevel.GRID) {
+                    grids.put(gridCode, grid.get());
+                }
             }
-            Map<SubjectKind, List<Subject>> subjects = new EnumMap<>(SubjectKind.class);
-            for (SubjectKind kind : list.subjectKindsFor(gridCode)) {
-                subjects.put(kind, registers.subjects(kind, gridCode));
-            }
-            List<DueTask> due = list.dueTasks(date, worker.id().toString(), gridCode, grid.get().centroidLon(), grid.get().centroidLat(),
-                    subjects);
-            created += tasks.insertMissing(worker.username(), worker.displayName(), due);
         }
-        return created;
+        Map<SubjectKind, List<String>> gridsByKind = new EnumMap<>(SubjectKind.class);
+        for (String gridCode : grids.keySet()) {
+            for (SubjectKind kind : list.subjectKindsFor(gridCode)) {
+                gridsByKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(gridCode);
+            }
+        }
+        Map<SubjectKind, Map<String, List<Subject>>> subjects = new EnumMap<>(SubjectKind.class);
+        gridsByKind.forEach((kind, codes) -> subjects.put(kind, registers.subjectsOf(kind, codes)));
+        List<TaskStore.NewTask> due = new ArrayList<>();
+        for (CurrentUser worker : workers) {
+            for (String gridCode : worker.scope().unitCodes()) {
+                TerritoryUnit grid = grids.get(gridCode);
+                if (grid == null) {
+                    continue;
+                }
+                Map<SubjectKind, List<Subject>> ofGrid = new EnumMap<>(SubjectKind.class);
+                for (SubjectKind kind : list.subjectKindsFor(gridCode)) {
+                    ofGrid.put(kind, subjects.getOrDefault(kind, Map.of()).getOrDefault(gridCode, List.of()));
+                }
+                for (DueTask t : list.dueTasks(date, worker.id().toString(), gridCode, grid.centroidLon(), grid.centroidLat(), ofGrid)) {
+                    due.add(new TaskStore.NewTask(worker.username(), worker.displayName(), t));
+                }
+            }
+        }
+        return tasks.insertMissing(due);
     }
 
     /** A task as the API shows it. */

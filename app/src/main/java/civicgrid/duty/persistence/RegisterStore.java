@@ -115,19 +115,23 @@ public class RegisterStore {
         return out;
     }
 
-    /** The subjects of one kind in a grid, for planning its day. */
-    public List<Subject> subjects(SubjectKind kind, String gridCode) {
+    /** The subjects of one kind in each of {@code gridCodes}, by grid: one query for a whole page of workers. */
+    public Map<String, List<Subject>> subjectsOf(SubjectKind kind, java.util.Collection<String> gridCodes) {
         String sql = switch (kind) {
             case GRID -> null;
-            case KEY_PLACE -> "select id, registered_on, lon, lat from duty.key_place where grid_code = ?";
-            case FRONTAGE_SHOP -> "select id, registered_on, lon, lat from duty.enterprise where grid_code = ? and frontage_duty";
-            default -> "select id, registered_on, lon, lat from duty.person where grid_code = ? and key_groups <> ''"
+            case KEY_PLACE -> "select grid_code, id, registered_on, lon, lat from duty.key_place where grid_code = any(?)";
+            case FRONTAGE_SHOP -> "select grid_code, id, registered_on, lon, lat from duty.enterprise where grid_code = any(?) and frontage_duty";
+            default -> "select grid_code, id, registered_on, lon, lat from duty.person where grid_code = any(?) and key_groups <> ''"
                     + " and ';' || key_groups || ';' like '%;" + kind.keyGroup().name() + ";%'";
         };
-        if (sql == null) {
-            return List.of();
+        Map<String, List<Subject>> out = new java.util.HashMap<>();
+        if (sql == null || gridCodes.isEmpty()) {
+            return out;
         }
-        return jdbc.query(sql, (rs, i) -> new Subject(kind, Long.toString(rs.getLong(1)), rs.getObject(2, LocalDate.class),
-                rs.getDouble(3), rs.getDouble(4)), gridCode);
+        jdbc.query(sql, rs -> {
+            out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Subject(kind, Long.toString(rs.getLong(2)),
+                    rs.getObject(3, LocalDate.class), rs.getDouble(4), rs.getDouble(5)));
+        }, (Object) gridCodes.toArray(String[]::new));
+        return out;
     }
 }

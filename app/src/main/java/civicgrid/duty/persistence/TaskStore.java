@@ -36,19 +36,24 @@ public class TaskStore {
             rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), rs.getString(14),
             (Double) rs.getObject(15), rs.getString(16), rs.getString(17), rs.getString(18));
 
+    /** A task to insert, with the worker it is for (account and display name). */
+    public record NewTask(String workerUsername, String workerName, DueTask task) {
+    }
+
     /**
-     * Inserts the tasks not there yet; returns how many were new. One multi-row statement per chunk,
-     * because its update count is exact where a rewritten JDBC batch only says "some rows".
+     * Inserts the tasks not there yet; returns how many were new. One multi-row statement per 500
+     * tasks, because its update count is exact where a rewritten JDBC batch only says "some rows".
      */
-    public int insertMissing(String workerUsername, String workerName, List<DueTask> tasks) {
+    public int insertMissing(List<NewTask> tasks) {
         int created = 0;
         for (int from = 0; from < tasks.size(); from += 500) {
-            List<DueTask> chunk = tasks.subList(from, Math.min(tasks.size(), from + 500));
+            List<NewTask> chunk = tasks.subList(from, Math.min(tasks.size(), from + 500));
             List<Object> args = new ArrayList<>(chunk.size() * 12);
-            for (DueTask t : chunk) {
-                args.addAll(List.of(UUID.randomUUID(), UUID.fromString(t.workerId()), workerUsername, t.gridCode(), t.itemCode(),
+            for (NewTask n : chunk) {
+                DueTask t = n.task();
+                args.addAll(List.of(UUID.randomUUID(), UUID.fromString(t.workerId()), n.workerUsername(), t.gridCode(), t.itemCode(),
                         t.listVersion(), t.subjectKind().name(), t.subjectKey(), t.date(), t.lon(), t.lat()));
-                args.add(workerName);
+                args.add(n.workerName());
             }
             created += jdbc.update("insert into duty.task (id, worker_id, worker_username, grid_code, item_code, list_version,"
                     + " subject_kind, subject_key, due_date, lon, lat, worker_name) values "
