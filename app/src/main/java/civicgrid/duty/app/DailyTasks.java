@@ -82,13 +82,15 @@ public class DailyTasks {
         DutyList list = lists.current();
         int created = 0;
         int workers = 0;
-        for (int offset = 0; ; offset += WORKERS_PER_PAGE) {
-            List<CurrentUser> page = identity.enabledUsers(Role.GRID_WORKER, offset, WORKERS_PER_PAGE);
+        // keyset paging over the accounts: an offset would make the database skip ever more rows (65,000 workers)
+        for (String after = ""; ; ) {
+            List<CurrentUser> page = identity.enabledUsersAfter(Role.GRID_WORKER, after, WORKERS_PER_PAGE);
             created += plan(list, page, date);
             workers += page.size();
             if (page.size() < WORKERS_PER_PAGE) {
                 break;
             }
+            after = page.get(page.size() - 1).username();
         }
         log.info("Planned {} for {} grid workers: {} new tasks", date, workers, created);
         return created;

@@ -73,10 +73,17 @@ public class RegisterStore {
     public List<Map<String, Object>> search(RegisterKind kind, String unitPrefix, String text, int offset, int limit) {
         String columns = "id, " + kind.columns().stream().map(RegisterKind.Column::name).collect(Collectors.joining(", "))
                 + ", registered_on";
-        StringBuilder sql = new StringBuilder("select " + columns + " from duty." + kind.table() + " where grid_code like ?");
+        boolean searching = text != null && !text.isBlank();
+        // a search inside a street or smaller (at most tens of thousands of rows) reads the unit's rows by the grid index first
+        // and filters them: bounded by the unit's size, where the planner might otherwise walk the whole table in id order
+        // hoping to meet the first matches early (seconds for a rare ID tail among 10 million people)
+        boolean smallUnit = searching && unitPrefix.length() >= 9;
+        StringBuilder sql = new StringBuilder(smallUnit
+                ? "with unit as materialized (select " + columns + " from duty." + kind.table() + " where grid_code like ?) select * from unit where true"
+                : "select " + columns + " from duty." + kind.table() + " where grid_code like ?");
         List<Object> args = new ArrayList<>();
         args.add(unitPrefix + "%");
-        if (text != null && !text.isBlank()) {
+        if (searching) {
             String like = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
             sql.append(" and (").append(kind.nameColumn()).append(" like ?");
             args.add("%" + like + "%");
