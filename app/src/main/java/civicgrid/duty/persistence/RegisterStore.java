@@ -74,29 +74,33 @@ public class RegisterStore {
         String columns = "id, " + kind.columns().stream().map(RegisterKind.Column::name).collect(Collectors.joining(", "))
                 + ", registered_on";
         boolean searching = text != null && !text.isBlank();
-        // a search inside a street or smaller (at most tens of thousands of rows) reads the unit's rows by the grid index first
-        // and filters them: bounded by the unit's size, where the planner might otherwise walk the whole table in id order
-        // hoping to meet the first matches early (seconds for a rare ID tail among 10 million people)
-        boolean smallUnit = searching && unitPrefix.length() >= 9;
-        StringBuilder sql = new StringBuilder(smallUnit
-                ? "with unit as materialized (select " + columns + " from duty." + kind.table() + " where grid_code like ?) select * from unit where true"
-                : "select " + columns + " from duty." + kind.table() + " where grid_code like ?");
         List<Object> args = new ArrayList<>();
         args.add(unitPrefix + "%");
+        String match = "";
         if (searching) {
             String like = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            sql.append(" and (").append(kind.nameColumn()).append(" like ?");
+            match = " and (" + kind.nameColumn() + " like ?";
             args.add("%" + like + "%");
             if (kind.tailColumn() != null) {
-                sql.append(" or ").append(kind.tailColumn()).append(" like ?");
+                match += " or " + kind.tailColumn() + " like ?";
                 args.add("%" + like.toUpperCase(java.util.Locale.ROOT));
             }
-            sql.append(")");
+            match += ")";
         }
-        sql.append(" order by id offset ? limit ?");
         args.add(offset);
         args.add(limit);
-        return jdbc.queryForList(sql.toString(), args.toArray());
+        if (searching && unitPrefix.length() >= 9) {
+            // inside a street or smaller (tens of thousands of rows): the unit's ids, names and tails first (from the covering
+            // index, see V2026_12_06_2301), filtered, then only the page's rows; bounded by the unit's size, where the planner
+            // might otherwise walk the whole table in id order hoping to meet the first matches early (seconds for a rare
+            // ID tail among 10 million people)
+            String narrow = "id, " + kind.nameColumn() + (kind.tailColumn() == null ? "" : ", " + kind.tailColumn());
+            return jdbc.queryForList("with unit as materialized (select " + narrow + " from duty." + kind.table()
+                    + " where grid_code like ?), hits as (select id from unit where true" + match + " order by id offset ? limit ?)"
+                    + " select " + columns + " from duty." + kind.table() + " where id in (select id from hits) order by id", args.toArray());
+        }
+        return jdbc.queryForList("select " + columns + " from duty." + kind.table() + " where grid_code like ?" + match
+                + " order by id offset ? limit ?", args.toArray());
     }
 
     public record KeyPlace(String code, String name, String kind, boolean fireLane, double lon, double lat) {
