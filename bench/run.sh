@@ -40,6 +40,8 @@ java -Xmx2g -cp "$CP" civicgrid.bench.PlanStartBenchmark | grep -E "plan|committ
 java -Xmx3g -cp "$CP" civicgrid.bench.SseFanOutBenchmark | grep -E "consoles|round"
 # scorecards of a district over a year of ~2M cases, cold and warm (bench/results/evaluation.txt)
 java -Xmx2g -cp "$CP" civicgrid.bench.EvaluationBenchmark | grep -E "loaded|scorecards|machine"
+# grid duty at city scale: one day planned for ~65,000 workers over 10 million residents, register search (bench/results/duty.txt)
+java -Xmx2g -cp "$CP" civicgrid.bench.DutyBenchmark | grep -E "machine|setup|plan|search"
 bench/start-time.sh | tee "$RESULTS/start-time.txt"
 # kill -9 under load and restart, three times: nothing acknowledged lost, no duplicates (bench/results/crash-drill.txt)
 bench/crash-drill.sh | grep -E "machine|round|result"

@@ -207,6 +207,15 @@ public class CasesApi {
         return views.view(file, actor, file.state().open() ? duplicatesOf(file) : List.of(), suggest ? workflow.routing(file) : null);
     }
 
+    /**
+     * Where a case is, for modules reacting to {@link CaseChanged} without a signed-in viewer (duty's
+     * frontage ledger): the point, number, state and category code, no personal data; empty when unknown.
+     */
+    public java.util.Optional<CasePoint> point(CaseId id) {
+        return cases.find(id).map(f -> new CasePoint(f.id().toString(), f.number(), f.location().lon(), f.location().lat(), "NONE",
+                f.urgent(), f.state(), f.categoryCode()));
+    }
+
     /** The case's steps; phone numbers in their reasons are masked as in the description. */
     public List<Map<String, Object>> history(CaseId id) {
         Actor actor = actor();

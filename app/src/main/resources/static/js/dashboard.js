@@ -102,4 +102,48 @@
       table('categories', s.byCategory.map((c) => [c.name, c.code, c.count]));
       root.dataset.ready = 'true';
     });
+  // ---- grid duty: today's completion per worker, grid, community or street of the user's territory, and
+  // yesterday's tasks left open (the community's and street's list); names in words from the API
+  (function duty() {
+    const D = cfg.duty || {};
+    const panel = document.getElementById('duty-completion');
+    const overduePanel = document.getElementById('duty-overdue');
+    if (!panel) return;
+    const DEFAULT_LEVEL = { CITY: 'street', DISTRICT: 'street', STREET: 'community', COMMUNITY: 'grid', GRID: 'worker' };
+    CG.exportable('duty-completion-table', D.completionTitle || 'duty');
+    CG.exportable('duty-overdue-table', D.overdueTitle || 'overdue tasks');
+    function empty(id, text) {
+      const body = document.querySelector('#' + id + ' tbody');
+      const tr = document.createElement('tr');
+      const td = document.createElement('td');
+      td.colSpan = 5;
+      td.className = 'empty';
+      td.textContent = text;
+      tr.appendChild(td);
+      body.replaceChildren(tr);
+    }
+    function show(unit, level) {
+      panel.querySelectorAll('[data-level]').forEach((b) => b.classList.toggle('active', b.dataset.level === level));
+      panel.dataset.level = level;
+      return CG.json('/api/v1/duty/completion?unit=' + unit + '&by=' + level).then((r) => {
+        // lowest rate first: who needs a call
+        const rows = r.items.slice().sort((a, b) => a.rate - b.rate || b.total - a.total);
+        table('duty-completion-table', rows.map((c) => [c.name || c.key, c.done, c.total, pct(c.rate), c.flagged]));
+        if (!rows.length) empty('duty-completion-table', D.rowsEmpty);
+        panel.dataset.ready = 'true';
+      }).catch(() => { panel.hidden = true; });
+    }
+    CG.json('/api/v1/geo/tree').then((units) => {
+      if (!units.length) { panel.hidden = true; overduePanel.hidden = true; return; }
+      const root = units[0];
+      panel.querySelectorAll('[data-level]').forEach((b) => b.addEventListener('click', () => show(root.code, b.dataset.level)));
+      show(root.code, DEFAULT_LEVEL[root.level] || 'grid');
+      CG.json('/api/v1/duty/overdue?unit=' + root.code).then((r) => {
+        table('duty-overdue-table', r.items.map((t) => [t.gridName, t.worker, cfg.lang === 'en' && t.titleEn ? t.titleEn : t.titleZh, t.date]));
+        if (!r.items.length) empty('duty-overdue-table', D.overdueEmpty);
+        document.getElementById('duty-overdue-count').textContent = r.items.length ? '(' + r.items.length + ')' : '';
+        overduePanel.dataset.ready = 'true';
+      }).catch(() => { overduePanel.hidden = true; });
+    });
+  })();
 })();

@@ -516,6 +516,18 @@
         m.on('add', () => Object.assign(m.getElement().dataset, { incidentId: i.id, unconfirmed: String(i.unconfirmedTasks) }));
         m.on('click', () => { window.location.href = '/incidents/' + encodeURIComponent(i.id); });
         return m;
+      } },
+    // grid forces on duty (duty's consenting grid workers; response's unit members join through duty's ForcePositions):
+    // each member's latest position of the last 30 minutes, names masked by the server for roles that need none
+    { key: 'forces', url: (territory) => '/api/v1/duty/forces?unit=' + territory.code, label: T.forces.title,
+      legend: [{ className: 'force-icon GRID_WORKER', label: T.forces.kinds.GRID_WORKER },
+        { className: 'force-icon RESPONSE_MEMBER', label: T.forces.kinds.RESPONSE_MEMBER }],
+      marker: (f) => {
+        const m = L.marker([f.lat, f.lon], { icon: L.divIcon({ className: 'force-icon ' + f.kind, iconSize: [12, 12] }), keyboard: false })
+          .bindTooltip(CG.lines(f.name, [T.forces.kinds[f.kind] || '', f.unitName || ''].filter(Boolean).join(' · '),
+            T.forces.at.replace('{0}', CG.time(f.at))));
+        m.on('add', () => { m.getElement().dataset.force = f.key; });
+        return m;
       } }
   ];
 

@@ -259,4 +259,210 @@
         $('report-submit').textContent = T.submit;
       });
   });
+  // ---- today's duty tasks (grid workers): first on the page; tick one off with an optional photo and the
+  // phone's position (the server flags a tick far from the task's place, shown here), or turn a finding into a case
+  const D = cfg.duty;
+  const dutyList = $('duty-tasks');
+  const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const title = (t) => (cfg.lang === 'en' && t.titleEn ? t.titleEn : t.titleZh);
+  const subjectText = (s) => [D.kinds[s.kind] || '', s.name || '', s.address || ''].filter(Boolean).join(' · ');
+
+  /** The phone's position, or null when the phone has none or says no (then the tick goes without it). */
+  function position() {
+    if (!navigator.geolocation) return Promise.resolve(null);
+    return new Promise((resolve) => navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ lon: p.coords.longitude, lat: p.coords.latitude, accuracy: p.coords.accuracy }),
+      () => resolve(null), { enableHighAccuracy: true, timeout: 8000, maximumAge: 30000 }));
+  }
+
+  function flagText(done) {
+    if (!done || !done.flag) return '';
+    return fmt(D.flags[done.flag] || done.flag, done.distanceMeters == null ? '' : Math.round(done.distanceMeters));
+  }
+
+  function taskItem(t) {
+    const li = document.createElement('li');
+    li.className = 'task ' + t.state;
+    li.dataset.taskId = t.id;
+    li.dataset.state = t.state;
+    const top = document.createElement('div');
+    top.className = 'row';
+    const name = document.createElement('b');
+    name.textContent = title(t);
+    const state = document.createElement('span');
+    state.className = 'state';
+    state.textContent = t.state === 'DONE' ? fmt(D.doneAt, CG.time(t.done && t.done.at).slice(-8, -3)) : '';
+    top.append(name, state);
+    const subject = document.createElement('div');
+    subject.className = 'desc subject';
+    subject.textContent = subjectText(t.subject || {});
+    li.append(top, subject);
+    if (t.done && t.done.flag) {
+      const flag = document.createElement('div');
+      flag.className = 'flag';
+      flag.dataset.flag = t.done.flag;
+      flag.textContent = flagText(t.done);
+      li.append(flag);
+    }
+    const actions = document.createElement('div');
+    actions.className = 'task-actions';
+    if (t.state === 'OPEN') {
+      const tick = document.createElement('button');
+      tick.type = 'button';
+      tick.className = 'small tick';
+      tick.textContent = D.tick;
+      tick.addEventListener('click', () => openTick(li, t));
+      actions.append(tick);
+    }
+    const toCase = document.createElement('button');
+    toCase.type = 'button';
+    toCase.className = 'small secondary to-case';
+    toCase.textContent = D.toCase;
+    toCase.addEventListener('click', () => findingToCase(t));
+    actions.append(toCase);
+    li.append(actions);
+    return li;
+  }
+
+  /** The inline tick form under a task: a photo and a note, both optional; the position is taken on sending. */
+  function openTick(li, t) {
+    if (li.querySelector('form')) return;
+    const form = document.createElement('form');
+    form.className = 'tick-form';
+    form.noValidate = true;
+    const photoLabel = document.createElement('label');
+    photoLabel.className = 'photo-button';
+    const photoText = document.createElement('span');
+    photoText.textContent = D.photo;
+    const file = document.createElement('input');
+    file.type = 'file';
+    file.accept = 'image/jpeg,image/png';
+    file.setAttribute('capture', 'environment');
+    file.className = 'visually-hidden tick-photo';
+    photoLabel.append(photoText, file);
+    file.addEventListener('change', () => { photoText.textContent = file.files[0] ? file.files[0].name : D.photo; });
+    const note = document.createElement('textarea');
+    note.rows = 2;
+    note.maxLength = 1000;
+    note.placeholder = D.note;
+    note.className = 'tick-note';
+    const error = document.createElement('div');
+    error.className = 'msg error';
+    error.hidden = true;
+    const buttons = document.createElement('div');
+    buttons.className = 'buttons';
+    const cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.className = 'secondary';
+    cancel.textContent = D.cancel;
+    cancel.addEventListener('click', () => form.remove());
+    const send = document.createElement('button');
+    send.type = 'submit';
+    send.className = 'tick-send';
+    send.textContent = D.confirm;
+    buttons.append(cancel, send);
+    form.append(photoLabel, note, error, buttons);
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      send.disabled = true;
+      send.textContent = D.locating;
+      error.hidden = true;
+      position().then((p) => {
+        send.textContent = D.sending;
+        const data = new FormData();
+        if (p) { data.append('lon', String(p.lon)); data.append('lat', String(p.lat)); }
+        if (note.value.trim()) data.append('note', note.value.trim());
+        if (file.files[0]) data.append('photo', file.files[0], file.files[0].name);
+        return CG.json('/api/v1/duty/tasks/' + encodeURIComponent(t.id) + '/done', { method: 'POST', body: data });
+      }).then((updated) => {
+        li.replaceWith(taskItem(updated));
+        countTasks();
+      }).catch((b) => {
+        error.textContent = errorText(b);
+        error.hidden = false;
+        send.disabled = false;
+        send.textContent = D.confirm;
+      });
+    });
+    li.append(form);
+  }
+
+  /** A finding on a task becomes a case in one step: the report form opens at the task's place, its text begun. */
+  function findingToCase(t) {
+    openForm();
+    map.setView([t.place.lat, t.place.lon], 17);
+    setPlace(t.place.lat, t.place.lon);
+    const s = t.subject || {};
+    $('report-description').value = fmt(D.findingText, title(t), s.kind === 'GRID' ? '' : (s.name ? s.name + ' ' : ''));
+    $('report-description').focus();
+    form.dataset.fromTask = t.id;
+    form.scrollIntoView({ block: 'start' });
+  }
+
+  function countTasks() {
+    const all = dutyList.querySelectorAll('li.task');
+    const done = dutyList.querySelectorAll('li.task[data-state="DONE"]');
+    $('duty-count').textContent = all.length ? fmt(D.count, done.length, all.length) : '';
+  }
+
+  function loadTasks() {
+    // a tick being written is not swept away by the refresh
+    if (dutyList.querySelector('form')) return Promise.resolve();
+    return CG.json('/api/v1/duty/tasks?date=' + today()).then((tasks) => {
+      dutyList.replaceChildren();
+      if (!tasks.length) {
+        const li = document.createElement('li');
+        li.className = 'empty';
+        li.textContent = D.empty;
+        dutyList.appendChild(li);
+      }
+      // open tasks first, then those done; the server's order (item, subject) within each
+      tasks.filter((t) => t.state === 'OPEN').concat(tasks.filter((t) => t.state !== 'OPEN')).forEach((t) => dutyList.appendChild(taskItem(t)));
+      countTasks();
+      document.body.dataset.tasksLoaded = 'true';
+    }).catch((b) => {
+      dutyList.replaceChildren();
+      const li = document.createElement('li');
+      li.className = 'empty';
+      li.textContent = errorText(b);
+      dutyList.appendChild(li);
+    });
+  }
+
+  // ---- sharing the position while on duty: only after the worker turns it on; every 2 minutes while the page is open
+  const SHARE_EVERY = 2 * 60 * 1000;
+  let sharing = null;
+  function shareOnce() {
+    return position().then((p) => {
+      if (!p) { $('duty-sharing-state').textContent = D.sharingDenied; return; }
+      return CG.json('/api/v1/duty/positions', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ lon: p.lon, lat: p.lat, accuracy: Math.round(p.accuracy || 0) }) })
+        .then(() => { $('duty-sharing-state').textContent = fmt(D.sharedAt, CG.time(new Date())); $('duty').dataset.shared = 'true'; })
+        .catch((b) => { $('duty-sharing-state').textContent = errorText(b); });
+    });
+  }
+  function setSharing(on, retention) {
+    clearInterval(sharing);
+    sharing = null;
+    $('duty-sharing').checked = on;
+    $('duty').dataset.sharing = String(on);
+    $('duty-sharing-state').textContent = on ? fmt(D.sharing, retention) : D.sharingOff;
+    if (on) {
+      shareOnce();
+      sharing = setInterval(shareOnce, SHARE_EVERY);
+    }
+  }
+
+  if (dutyList) {
+    loadTasks();
+    CG.json('/api/v1/duty/positions/consent').then((c) => setSharing(c.consented, c.retentionHours)).catch(() => {});
+    $('duty-sharing').addEventListener('change', (e) => {
+      const on = e.target.checked;
+      CG.json('/api/v1/duty/positions/consent', { method: 'PUT', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ consented: on }) })
+        .then((c) => setSharing(c.consented, c.retentionHours))
+        .catch((b) => { e.target.checked = !on; $('duty-sharing-state').textContent = errorText(b); });
+    });
+    setInterval(loadTasks, 5 * 60000);
+  }
 })();

@@ -126,7 +126,13 @@ class DutyHttpTest extends IntegrationTest {
 
     @Test
     void aPhotoTickFarFromThePlaceIsFlaggedAndATaskIsTickedOnce() throws Exception {
-        JsonNode tasks = tasks("gridworker", today());
+        // the open ones: other tests (the phone's browser test) tick today's tasks of the same worker too
+        List<JsonNode> tasks = new ArrayList<>();
+        tasks("gridworker", today()).forEach(t -> {
+            if (t.get("state").asString().equals("OPEN")) {
+                tasks.add(t);
+            }
+        });
         JsonNode far = tasks.get(0);
         JsonNode near = tasks.get(1);
         double lon = far.get("place").get("lon").asDouble();

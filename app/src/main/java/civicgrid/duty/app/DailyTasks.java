@@ -82,37 +82,65 @@ public class DailyTasks {
         DutyList list = lists.current();
         int created = 0;
         int workers = 0;
-        for (int offset = 0; ; offset += WORKERS_PER_PAGE) {
-            List<CurrentUser> page = identity.enabledUsers(Role.GRID_WORKER, offset, WORKERS_PER_PAGE);
-            for (CurrentUser worker : page) {
-                created += plan(list, worker, date);
-            }
+        // keyset paging over the accounts: an offset would make the database skip ever more rows (65,000 workers)
+        for (String after = ""; ; ) {
+            List<CurrentUser> page = identity.enabledUsersAfter(Role.GRID_WORKER, after, WORKERS_PER_PAGE);
+            created += plan(list, page, date);
             workers += page.size();
             if (page.size() < WORKERS_PER_PAGE) {
                 break;
             }
+            after = page.get(page.size() - 1).username();
         }
         log.info("Planned {} for {} grid workers: {} new tasks", date, workers, created);
         return created;
     }
 
-    /** Plans one worker's day in each grid of their scope; the unique key keeps a second run (or a concurrent one) harmless. */
+    /** Plans one worker's day in each grid of their scope. */
     public int plan(DutyList list, CurrentUser worker, LocalDate date) {
-        int created = 0;
-        for (String gridCode : worker.scope().unitCodes()) {
-            Optional<TerritoryUnit> grid = UnitCode.isValid(gridCode) ? geo.unit(UnitCode.of(gridCode)) : Optional.empty();
-            if (grid.isEmpty() || grid.get().level() != TerritoryLevel.GRID) {
-                continue;
+        return plan(list, List.of(worker), date);
+    }
+
+    /**
+     * Plans the day of a page of workers in each grid of their scopes: one register query per subject
+     * kind for the whole page, one multi-row insert per 500 tasks; the unique key keeps a second run
+     * (or a concurrent one) harmless. Memory holds one page's subjects at a time.
+     */
+    int plan(DutyList list, List<CurrentUser> workers, LocalDate date) {
+        Map<String, TerritoryUnit> grids = new LinkedHashMap<>();
+        for (CurrentUser worker : workers) {
+            for (String gridCode : worker.scope().unitCodes()) {
+                Optional<TerritoryUnit> grid = UnitCode.isValid(gridCode) ? geo.unit(UnitCode.of(gridCode)) : Optional.empty();
+                if (grid.isPresent() && grid.get().level() == TerritoryLevel.GRID) {
+                    grids.put(gridCode, grid.get());
+                }
             }
-            Map<SubjectKind, List<Subject>> subjects = new EnumMap<>(SubjectKind.class);
-            for (SubjectKind kind : list.subjectKindsFor(gridCode)) {
-                subjects.put(kind, registers.subjects(kind, gridCode));
-            }
-            List<DueTask> due = list.dueTasks(date, worker.id().toString(), gridCode, grid.get().centroidLon(), grid.get().centroidLat(),
-                    subjects);
-            created += tasks.insertMissing(worker.username(), due);
         }
-        return created;
+        Map<SubjectKind, List<String>> gridsByKind = new EnumMap<>(SubjectKind.class);
+        for (String gridCode : grids.keySet()) {
+            for (SubjectKind kind : list.subjectKindsFor(gridCode)) {
+                gridsByKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(gridCode);
+            }
+        }
+        Map<SubjectKind, Map<String, List<Subject>>> subjects = new EnumMap<>(SubjectKind.class);
+        gridsByKind.forEach((kind, codes) -> subjects.put(kind, registers.subjectsOf(kind, codes)));
+        List<TaskStore.NewTask> due = new ArrayList<>();
+        for (CurrentUser worker : workers) {
+            for (String gridCode : worker.scope().unitCodes()) {
+                TerritoryUnit grid = grids.get(gridCode);
+                if (grid == null) {
+                    continue;
+                }
+                Map<SubjectKind, List<Subject>> ofGrid = new EnumMap<>(SubjectKind.class);
+                for (SubjectKind kind : list.subjectKindsFor(gridCode)) {
+                    ofGrid.put(kind, subjects.getOrDefault(kind, Map.of()).getOrDefault(gridCode, List.of()));
+                }
+                for (DueTask t : list.dueTasks(date, worker.id().toString(), gridCode, grid.centroidLon(), grid.centroidLat(), ofGrid)) {
+                    due.add(new TaskStore.NewTask(worker.username(), worker.displayName(), t));
+                }
+            }
+        }
+        return tasks.insertMissing(due);
     }
 
     /** A task as the API shows it. */
@@ -255,12 +283,12 @@ public class DailyTasks {
     public record CompletionRow(String key, String name, long total, long done, long flagged, long overdue, double rate) {
     }
 
-    /** Completion per worker, grid, community or street inside {@code unit}, over the days {@code from}..{@code to}. */
+    /** Completion per worker, grid, community or street inside {@code unit}, over the days {@code from}..{@code to}; names in words. */
     public List<CompletionRow> completion(String unit, String by, LocalDate from, LocalDate to) {
         String prefix = RegisterAccess.gridPrefix(unit);
         identity.requireRole(Role.GRID_WORKER, Role.COMMUNITY_STAFF, Role.STREET_OPERATOR, Role.DISTRICT_OPERATOR, Role.CITY_OPERATOR,
                 Role.LEADER, Role.ADMINISTRATOR);
-        identity.requireInScope(unit);
+        CurrentUser viewer = identity.requireInScope(unit);
         if (to.isBefore(from) || from.plusDays(366).isBefore(to)) {
             throw CivicGridException.badRequest("INVALID_PERIOD", "from must not be after to, and the period is at most a year.");
         }
@@ -271,9 +299,47 @@ public class DailyTasks {
             case "street" -> 9;
             default -> throw CivicGridException.badRequest("INVALID_GROUPING", "by is one of worker, grid, community, street.");
         };
+        PersonalData.Masker mask = PersonalData.forViewerIn(viewer, unit);
+        Map<String, String> names = new HashMap<>();
         return tasks.completion(prefix, from, to, today(), length).stream()
-                .map(c -> new CompletionRow(c.key(), length == null ? null : geo.unit(UnitCode.of(c.key())).map(TerritoryUnit::name).orElse(null),
-                        c.total(), c.done(), c.flagged(), c.overdue(), c.total() == 0 ? 0 : Math.round(1000.0 * c.done() / c.total()) / 1000.0))
+                .map(c -> new CompletionRow(c.key(), length == null ? mask.name(c.workerName() == null ? c.key() : c.workerName())
+                        : unitName(names, c.key()), c.total(), c.done(), c.flagged(), c.overdue(),
+                        c.total() == 0 ? 0 : Math.round(1000.0 * c.done() / c.total()) / 1000.0))
                 .toList();
+    }
+
+    private String unitName(Map<String, String> names, String code) {
+        return names.computeIfAbsent(code, k -> UnitCode.isValid(k) ? geo.unit(UnitCode.of(k)).map(TerritoryUnit::name).orElse(k) : k);
+    }
+
+    /** Most overdue tasks listed at once. */
+    public static final int MAX_OVERDUE = 1000;
+
+    public record OverdueTask(UUID id, String item, String titleZh, String titleEn, String gridCode, String gridName, String worker,
+                              LocalDate date, Place place) {
+    }
+
+    /**
+     * Tasks of a past day (yesterday by default) left open, for the community and street above the
+     * grid (and the centers and leaders over them): what, where, whose; no resident's data.
+     */
+    public List<OverdueTask> overdue(String unit, LocalDate date) {
+        String prefix = RegisterAccess.gridPrefix(unit);
+        identity.requireRole(Role.COMMUNITY_STAFF, Role.STREET_OPERATOR, Role.DISTRICT_OPERATOR, Role.CITY_OPERATOR, Role.LEADER,
+                Role.ADMINISTRATOR);
+        CurrentUser viewer = identity.requireInScope(unit);
+        LocalDate day = date == null ? today().minusDays(1) : date;
+        if (!day.isBefore(today())) {
+            throw CivicGridException.badRequest("INVALID_DATE", "Overdue tasks are those of a past day; date must be before today.");
+        }
+        Map<String, DutyItem> items = lists.current().items().stream().collect(Collectors.toMap(DutyItem::code, i -> i));
+        PersonalData.Masker mask = PersonalData.forViewerIn(viewer, unit);
+        Map<String, String> names = new HashMap<>();
+        return tasks.openOn(prefix, day, MAX_OVERDUE).stream().map(t -> {
+            DutyItem item = items.get(t.itemCode());
+            return new OverdueTask(t.id(), t.itemCode(), item == null ? t.itemCode() : item.titleZh(), item == null ? null : item.titleEn(),
+                    t.gridCode(), unitName(names, t.gridCode()), mask.name(t.workerName() == null ? t.workerUsername() : t.workerName()),
+                    t.dueDate(), new Place(t.lon(), t.lat()));
+        }).toList();
     }
 }

@@ -1,5 +1,6 @@
 package civicgrid.duty.app;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -12,10 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxImportRows rows one register CSV may hold
  * @param demoStreets streets whose registers the demo generates
  * @param demoPeoplePerStreet residents the demo generates per street (houses, shops and key places follow from it)
+ * @param positionRetention how long a consented worker position is kept before the purge job deletes it
+ * @param positionFreshness positions older than this are not shown on the forces layer (the worker went off duty)
+ * @param frontageReachMeters a registered case this close to a frontage-duty shop joins the shop's frontage record
  */
 @ConfigurationProperties("civicgrid.duty")
 public record DutyProperties(LocalTime planAt, ZoneId zone, Double tickMaxMeters, Integer maxImportRows, List<String> demoStreets,
-                             Integer demoPeoplePerStreet) {
+                             Integer demoPeoplePerStreet, Duration positionRetention, Duration positionFreshness,
+                             Double frontageReachMeters) {
 
     public DutyProperties {
         planAt = planAt == null ? LocalTime.of(6, 0) : planAt;
@@ -24,5 +29,8 @@ public record DutyProperties(LocalTime planAt, ZoneId zone, Double tickMaxMeters
         maxImportRows = maxImportRows == null ? 50_000 : maxImportRows;
         demoStreets = demoStreets == null ? List.of("500104001", "500106004") : List.copyOf(demoStreets);
         demoPeoplePerStreet = demoPeoplePerStreet == null ? 15_000 : demoPeoplePerStreet;
+        positionRetention = positionRetention == null ? Duration.ofHours(8) : positionRetention;
+        positionFreshness = positionFreshness == null ? Duration.ofMinutes(30) : positionFreshness;
+        frontageReachMeters = frontageReachMeters == null ? 30.0 : frontageReachMeters;
     }
 }

@@ -73,23 +73,34 @@ public class RegisterStore {
     public List<Map<String, Object>> search(RegisterKind kind, String unitPrefix, String text, int offset, int limit) {
         String columns = "id, " + kind.columns().stream().map(RegisterKind.Column::name).collect(Collectors.joining(", "))
                 + ", registered_on";
-        StringBuilder sql = new StringBuilder("select " + columns + " from duty." + kind.table() + " where grid_code like ?");
+        boolean searching = text != null && !text.isBlank();
         List<Object> args = new ArrayList<>();
         args.add(unitPrefix + "%");
-        if (text != null && !text.isBlank()) {
+        String match = "";
+        if (searching) {
             String like = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            sql.append(" and (").append(kind.nameColumn()).append(" like ?");
+            match = " and (" + kind.nameColumn() + " like ?";
             args.add("%" + like + "%");
             if (kind.tailColumn() != null) {
-                sql.append(" or ").append(kind.tailColumn()).append(" like ?");
+                match += " or " + kind.tailColumn() + " like ?";
                 args.add("%" + like.toUpperCase(java.util.Locale.ROOT));
             }
-            sql.append(")");
+            match += ")";
         }
-        sql.append(" order by id offset ? limit ?");
         args.add(offset);
         args.add(limit);
-        return jdbc.queryForList(sql.toString(), args.toArray());
+        if (searching && unitPrefix.length() >= 9) {
+            // inside a street or smaller (tens of thousands of rows): the unit's ids, names and tails first (from the covering
+            // index, see V2026_12_06_2301), filtered, then only the page's rows; bounded by the unit's size, where the planner
+            // might otherwise walk the whole table in id order hoping to meet the first matches early (seconds for a rare
+            // ID tail among 10 million people)
+            String narrow = "id, " + kind.nameColumn() + (kind.tailColumn() == null ? "" : ", " + kind.tailColumn());
+            return jdbc.queryForList("with unit as materialized (select " + narrow + " from duty." + kind.table()
+                    + " where grid_code like ?), hits as (select id from unit where true" + match + " order by id offset ? limit ?)"
+                    + " select " + columns + " from duty." + kind.table() + " where id in (select id from hits) order by id", args.toArray());
+        }
+        return jdbc.queryForList("select " + columns + " from duty." + kind.table() + " where grid_code like ?" + match
+                + " order by id offset ? limit ?", args.toArray());
     }
 
     public record KeyPlace(String code, String name, String kind, boolean fireLane, double lon, double lat) {
@@ -115,19 +126,23 @@ public class RegisterStore {
         return out;
     }
 
-    /** The subjects of one kind in a grid, for planning its day. */
-    public List<Subject> subjects(SubjectKind kind, String gridCode) {
+    /** The subjects of one kind in each of {@code gridCodes}, by grid: one query for a whole page of workers. */
+    public Map<String, List<Subject>> subjectsOf(SubjectKind kind, java.util.Collection<String> gridCodes) {
         String sql = switch (kind) {
             case GRID -> null;
-            case KEY_PLACE -> "select id, registered_on, lon, lat from duty.key_place where grid_code = ?";
-            case FRONTAGE_SHOP -> "select id, registered_on, lon, lat from duty.enterprise where grid_code = ? and frontage_duty";
-            default -> "select id, registered_on, lon, lat from duty.person where grid_code = ? and key_groups <> ''"
+            case KEY_PLACE -> "select grid_code, id, registered_on, lon, lat from duty.key_place where grid_code = any(?)";
+            case FRONTAGE_SHOP -> "select grid_code, id, registered_on, lon, lat from duty.enterprise where grid_code = any(?) and frontage_duty";
+            default -> "select grid_code, id, registered_on, lon, lat from duty.person where grid_code = any(?) and key_groups <> ''"
                     + " and ';' || key_groups || ';' like '%;" + kind.keyGroup().name() + ";%'";
         };
-        if (sql == null) {
-            return List.of();
+        Map<String, List<Subject>> out = new java.util.HashMap<>();
+        if (sql == null || gridCodes.isEmpty()) {
+            return out;
         }
-        return jdbc.query(sql, (rs, i) -> new Subject(kind, Long.toString(rs.getLong(1)), rs.getObject(2, LocalDate.class),
-                rs.getDouble(3), rs.getDouble(4)), gridCode);
+        jdbc.query(sql, rs -> {
+            out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Subject(kind, Long.toString(rs.getLong(2)),
+                    rs.getObject(3, LocalDate.class), rs.getDouble(4), rs.getDouble(5)));
+        }, (Object) gridCodes.toArray(String[]::new));
+        return out;
     }
 }

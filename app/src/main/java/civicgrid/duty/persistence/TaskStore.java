@@ -36,22 +36,28 @@ public class TaskStore {
             rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), rs.getString(14),
             (Double) rs.getObject(15), rs.getString(16), rs.getString(17), rs.getString(18));
 
+    /** A task to insert, with the worker it is for (account and display name). */
+    public record NewTask(String workerUsername, String workerName, DueTask task) {
+    }
+
     /**
-     * Inserts the tasks not there yet; returns how many were new. One multi-row statement per chunk,
-     * because its update count is exact where a rewritten JDBC batch only says "some rows".
+     * Inserts the tasks not there yet; returns how many were new. One multi-row statement per 500
+     * tasks, because its update count is exact where a rewritten JDBC batch only says "some rows".
      */
-    public int insertMissing(String workerUsername, List<DueTask> tasks) {
+    public int insertMissing(List<NewTask> tasks) {
         int created = 0;
         for (int from = 0; from < tasks.size(); from += 500) {
-            List<DueTask> chunk = tasks.subList(from, Math.min(tasks.size(), from + 500));
-            List<Object> args = new ArrayList<>(chunk.size() * 11);
-            for (DueTask t : chunk) {
-                args.addAll(List.of(UUID.randomUUID(), UUID.fromString(t.workerId()), workerUsername, t.gridCode(), t.itemCode(),
+            List<NewTask> chunk = tasks.subList(from, Math.min(tasks.size(), from + 500));
+            List<Object> args = new ArrayList<>(chunk.size() * 12);
+            for (NewTask n : chunk) {
+                DueTask t = n.task();
+                args.addAll(List.of(UUID.randomUUID(), UUID.fromString(t.workerId()), n.workerUsername(), t.gridCode(), t.itemCode(),
                         t.listVersion(), t.subjectKind().name(), t.subjectKey(), t.date(), t.lon(), t.lat()));
+                args.add(n.workerName());
             }
             created += jdbc.update("insert into duty.task (id, worker_id, worker_username, grid_code, item_code, list_version,"
-                    + " subject_kind, subject_key, due_date, lon, lat) values "
-                    + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                    + " subject_kind, subject_key, due_date, lon, lat, worker_name) values "
+                    + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
                     + " on conflict (worker_id, item_code, subject_kind, subject_key, due_date) do nothing", args.toArray());
         }
         return created;
@@ -84,7 +90,7 @@ public class TaskStore {
                 distanceMeters, flag, note, photo, photoType, id) == 1;
     }
 
-    public record Completion(String key, long total, long done, long flagged, long overdue) {
+    public record Completion(String key, String workerName, long total, long done, long flagged, long overdue) {
     }
 
     /**
@@ -93,10 +99,24 @@ public class TaskStore {
      */
     public List<Completion> completion(String unitPrefix, LocalDate from, LocalDate to, LocalDate today, Integer codeLength) {
         String key = codeLength == null ? "worker_username" : "substr(grid_code, 1, " + codeLength + ")";
-        return jdbc.query("select " + key + " as k, count(*), count(*) filter (where state = 'DONE'),"
+        String name = codeLength == null ? "max(worker_name)" : "null";
+        return jdbc.query("select " + key + " as k, " + name + ", count(*), count(*) filter (where state = 'DONE'),"
                         + " count(*) filter (where flag is not null), count(*) filter (where state = 'OPEN' and due_date < ?)"
                         + " from duty.task where grid_code like ? and due_date between ? and ? group by k order by k",
-                (rs, i) -> new Completion(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)), today,
+                (rs, i) -> new Completion(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)),
+                today,
                 unitPrefix + "%", from, to);
+    }
+
+    public record Overdue(UUID id, String workerUsername, String workerName, String gridCode, String itemCode, LocalDate dueDate,
+                          double lon, double lat) {
+    }
+
+    /** Tasks of a unit due on {@code date} and still open, by grid and worker, at most {@code limit}. */
+    public List<Overdue> openOn(String unitPrefix, LocalDate date, int limit) {
+        return jdbc.query("select id, worker_username, worker_name, grid_code, item_code, due_date, lon, lat from duty.task"
+                        + " where state = 'OPEN' and due_date = ? and grid_code like ? order by grid_code, worker_username, item_code, id limit ?",
+                (rs, i) -> new Overdue(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, LocalDate.class), rs.getDouble(7), rs.getDouble(8)), date, unitPrefix + "%", limit);
     }
 }

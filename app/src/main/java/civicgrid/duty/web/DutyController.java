@@ -2,6 +2,7 @@ package civicgrid.duty.web;
 
 import civicgrid.duty.app.DailyTasks;
 import civicgrid.duty.app.DutyLists;
+import civicgrid.duty.app.FrontageLedger;
 import civicgrid.duty.domain.DutyList;
 import civicgrid.duty.app.Registers;
 import civicgrid.duty.domain.DutyItem;
@@ -34,9 +35,11 @@ class DutyController {
     private final Registers registers;
     private final DutyLists lists;
     private final IdentityApi identity;
+    private final FrontageLedger frontage;
 
-    DutyController(DailyTasks tasks, Registers registers, DutyLists lists, IdentityApi identity) {
+    DutyController(DailyTasks tasks, Registers registers, DutyLists lists, IdentityApi identity, FrontageLedger frontage) {
         this.tasks = tasks;
+        this.frontage = frontage;
         this.registers = registers;
         this.lists = lists;
         this.identity = identity;
@@ -106,6 +109,20 @@ class DutyController {
         LocalDate start = from == null ? tasks.today() : date("from", from);
         LocalDate end = to == null ? start : date("to", to);
         return Map.of("unit", unit, "from", start.toString(), "to", end.toString(), "items", tasks.completion(unit, by, start, end));
+    }
+
+    /** A past day's tasks left open (yesterday by default) inside a unit, for the community and street. */
+    @GetMapping("/overdue")
+    Map<String, Object> overdue(@RequestParam String unit, @RequestParam(required = false) String date) {
+        LocalDate day = date == null ? null : date("date", date);
+        List<DailyTasks.OverdueTask> items = tasks.overdue(unit, day);
+        return Map.of("unit", unit, "date", (day == null ? tasks.today().minusDays(1) : day).toString(), "items", items);
+    }
+
+    /** A frontage-duty shop's record of the problems registered in front of it, newest first. */
+    @GetMapping("/frontage/{shopId}")
+    FrontageLedger.ShopRecord frontageRecord(@PathVariable long shopId) {
+        return frontage.record(shopId);
     }
 
     @GetMapping("/registers/{register}")

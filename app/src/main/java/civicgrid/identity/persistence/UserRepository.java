@@ -57,6 +57,13 @@ public class UserRepository {
                 + " where u.role = ? and u.enabled order by u.username offset ? limit ?", UserRepository::map, role.name(), offset, limit);
     }
 
+    /** Enabled accounts of a role after {@code afterUsername} in name order (keyset paging: no rows skipped and thrown away). */
+    public List<UserRecord> listEnabledAfter(Role role, String afterUsername, int limit) {
+        return jdbc.query("select " + COLUMNS + " from identity.app_user u left join identity.post p on p.code = u.post_code"
+                + " where u.role = ? and u.enabled and u.username > ? order by u.username limit ?", UserRepository::map, role.name(),
+                afterUsername, limit);
+    }
+
     public boolean exists(String username) {
         Integer n = jdbc.queryForObject("select count(*) from identity.app_user where username = ?", Integer.class, username);
         return n != null && n > 0;
