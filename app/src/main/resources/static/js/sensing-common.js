@@ -4,7 +4,7 @@ window.CG_SENSING = (function () {
   'use strict';
   const L = (window.CIVICGRID && (window.CIVICGRID.labels || (window.CIVICGRID.text && window.CIVICGRID.text.sensing))) || {};
   const T = L.text || {};
-  /** A code in words: kind is profiles, alarmTypes, severities, statuses, states, changes, keys or sources; unknown codes stay codes. */
+  /** A code in words: kind is profiles, alarmTypes, categories, severities, statuses, states, changes, keys or sources; unknown codes stay codes. */
   const word = (kind, code) => ((L[kind] || {})[code]) || code;
   /** A page text with {0}, {1}... filled in. */
   const text = (key, ...args) => String(T[key] || key).replace(/\{(\d+)\}/g, (m, i) => (args[i] == null ? '' : String(args[i])));
@@ -26,7 +26,7 @@ window.CG_SENSING = (function () {
   function action(a) {
     if (a.type === 'command') return text('rule.command', a.command);
     if (a.type === 'openCase') {
-      return text('rule.openCase', a.category, [a.urgent ? text('rule.urgent') : null, text('rule.routeTo.' + a.routeTo)].filter(Boolean).join(' · '));
+      return text('rule.openCase', word('categories', a.category), [a.urgent ? text('rule.urgent') : null, text('rule.routeTo.' + a.routeTo)].filter(Boolean).join(' · '));
     }
     if (a.type === 'webhook') return text('rule.webhook', a.target);
     return a.type;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import civicgrid.cases.app.CaseWorkflow;
 import civicgrid.geo.GeoApi;
+import civicgrid.support.HandComputedCases;
 import civicgrid.support.IntegrationTest;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -27,58 +27,9 @@ class RatesTest extends IntegrationTest {
     @Autowired
     CaseWorkflow workflow;
 
-    private String report(String text) {
-        Point p = geo.model().node("500104001022001").orElseThrow().geometry().getInteriorPoint();
-        return postJson("/api/v1/cases", "citizen", "{\"category\":\"E0101\",\"description\":\"" + text + "\",\"lon\":" + p.getX()
-                + ",\"lat\":" + p.getY() + ",\"channel\":\"CITIZEN\"}").json().get("id").asString();
-    }
-
-    private void act(String user, String id, String action, String body) {
-        Response r = postJson("/api/v1/cases/" + id + "/actions/" + action, user, body);
-        assertThat(r.status()).as(action + ": " + r.body()).isEqualTo(200);
-    }
-
-    /** Time passes: the current stage's deadline is already behind us. */
-    private void expireStage(String id) {
-        jdbc.update("update cases.case_file set stage_deadline = now() - interval '1 hour' where id = ?::uuid", id);
-    }
-
     @Test
     void ratesOfAHandComputedExample() {
-        String a = report("A");
-        act("xinshancun", a, "verify", "{}");
-        act("xinshancun", a, "register", "{}");
-        act("sanitation.dadukou", a, "accept", "{}");
-        act("sanitation.dadukou", a, "report-back", "{\"reason\":\"done\"}");
-        act("xinshancun", a, "check-pass", "{}");
-        act("xinshancun", a, "close", "{}");
-        act("citizen", a, "evaluate", "{\"rating\":5}");
-
-        String b = report("B");
-        expireStage(b);
-        act("xinshancun", b, "verify", "{}");
-        act("xinshancun", b, "register", "{}");
-        act("sanitation.dadukou", b, "return", "{\"reason\":\"wrong department\"}");
-        act("xinshancun", b, "dispatch", "{\"department\":\"SANITATION\"}");
-        act("sanitation.dadukou", b, "accept", "{}");
-        act("sanitation.dadukou", b, "report-back", "{\"reason\":\"done\"}");
-        act("xinshancun", b, "check-fail", "{\"reason\":\"still dirty\"}");
-        act("sanitation.dadukou", b, "report-back", "{\"reason\":\"done again\"}");
-        act("xinshancun", b, "check-pass", "{}");
-        act("xinshancun", b, "close", "{}");
-        act("citizen", b, "evaluate", "{\"rating\":2}");
-
-        String c = report("C");
-        act("xinshancun", c, "verify", "{}");
-        act("xinshancun", c, "register", "{}");
-        act("sanitation.dadukou", c, "accept", "{}");
-        JsonNode seen = get("/api/v1/cases/" + c, "xinshancun").json();
-        workflow.timer(CaseId.parse(c), seen.get("stage").get("seq").asInt(), CaseAction.OVERDUE);
-        expireStage(c);
-        act("sanitation.dadukou", c, "report-back", "{\"reason\":\"late\"}");
-
-        String d = report("D");
-        act("xinshancun", d, "invalidate", "{\"reason\":\"nothing there\"}");
+        new HandComputedCases(this, geo, jdbc, workflow, "500104001022001").drive();
 
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         JsonNode rows = get("/api/v1/cases/rates?from=" + today.minusDays(1) + "&to=" + today.plusDays(1)

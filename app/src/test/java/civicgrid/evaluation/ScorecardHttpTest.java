@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import civicgrid.cases.CaseAction;
 import civicgrid.cases.CaseId;
 import civicgrid.cases.app.CaseWorkflow;
 import civicgrid.evaluation.app.CaseFigures;
 import civicgrid.geo.GeoApi;
+import civicgrid.support.HandComputedCases;
 import civicgrid.support.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -40,21 +39,6 @@ class ScorecardHttpTest extends IntegrationTest {
     @Autowired
     CaseFigures figures;
 
-    private String report(String text) {
-        Point p = geo.model().node(GRID).orElseThrow().geometry().getInteriorPoint();
-        return postJson("/api/v1/cases", "citizen", "{\"category\":\"E0101\",\"description\":\"" + text + "\",\"lon\":" + p.getX()
-                + ",\"lat\":" + p.getY() + ",\"channel\":\"CITIZEN\"}").json().get("id").asString();
-    }
-
-    private void act(String user, String id, String action, String body) {
-        Response r = postJson("/api/v1/cases/" + id + "/actions/" + action, user, body);
-        assertThat(r.status()).as(action + ": " + r.body()).isEqualTo(200);
-    }
-
-    private void expireStage(String id) {
-        jdbc.update("update cases.case_file set stage_deadline = now() - interval '1 hour' where id = ?::uuid", id);
-    }
-
     private JsonNode sheet(String unit, String period, String by, String user) {
         Response r = get("/api/v1/evaluation/scorecards?unit=" + unit + "&period=" + period + "&by=" + by, user);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -73,46 +57,15 @@ class ScorecardHttpTest extends IntegrationTest {
 
     @Test
     void everyRateAndGradeOfAHandComputedExamplePerLevelAndPeriod() {
-        String a = report("A");
-        act("xinshancun", a, "verify", "{}");
-        act("xinshancun", a, "register", "{}");
-        act("sanitation.dadukou", a, "accept", "{}");
-        act("sanitation.dadukou", a, "report-back", "{\"reason\":\"done\"}");
-        act("xinshancun", a, "check-pass", "{}");
-        act("xinshancun", a, "close", "{}");
-        act("citizen", a, "evaluate", "{\"rating\":5}");
-
-        String b = report("B");
-        expireStage(b);
-        act("xinshancun", b, "verify", "{}");
-        act("xinshancun", b, "register", "{}");
-        act("sanitation.dadukou", b, "return", "{\"reason\":\"wrong department\"}");
-        act("xinshancun", b, "dispatch", "{\"department\":\"SANITATION\"}");
-        act("sanitation.dadukou", b, "accept", "{}");
-        act("sanitation.dadukou", b, "report-back", "{\"reason\":\"done\"}");
-        act("xinshancun", b, "check-fail", "{\"reason\":\"still dirty\"}");
-        act("sanitation.dadukou", b, "report-back", "{\"reason\":\"done again\"}");
-        act("xinshancun", b, "check-pass", "{}");
-        act("xinshancun", b, "close", "{}");
-        act("citizen", b, "evaluate", "{\"rating\":2}");
-
-        String c = report("C");
-        act("xinshancun", c, "verify", "{}");
-        act("xinshancun", c, "register", "{}");
-        act("sanitation.dadukou", c, "accept", "{}");
-        JsonNode seen = get("/api/v1/cases/" + c, "xinshancun").json();
-        workflow.timer(CaseId.parse(c), seen.get("stage").get("seq").asInt(), CaseAction.OVERDUE);
-        expireStage(c);
-        act("sanitation.dadukou", c, "report-back", "{\"reason\":\"late\"}");
-
-        String d = report("D");
-        act("xinshancun", d, "invalidate", "{\"reason\":\"nothing there\"}");
+        HandComputedCases.Example example = new HandComputedCases(this, geo, jdbc, workflow, GRID).drive();
+        String a = example.a();
+        String b = example.b();
 
         // the figures follow the cases' published changes by themselves
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
                 "select state from evaluation.case_fact where case_id = ?::uuid", String.class, a)).isEqualTo("EVALUATED"));
 
-        List<String> ids = List.of(a, b, c, d);
+        List<String> ids = example.all();
         for (String id : ids) {
             jdbc.update("update cases.case_event set at = at - (select reported_at - timestamptz '2023-07-12 10:00+08'"
                     + " from cases.case_file where id = ?::uuid) where case_id = ?::uuid", a, id);

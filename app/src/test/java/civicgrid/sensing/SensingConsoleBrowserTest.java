@@ -109,7 +109,7 @@ class SensingConsoleBrowserTest extends IntegrationTest {
             assertThat(chart.findElements(By.tagName("canvas"))).isNotEmpty();
             assertThat(((Number) js(browser, "return echarts.getInstanceByDom(arguments[0]).getOption().series[0].data.length", chart)).intValue())
                     .isEqualTo(5);
-            assertThat(browser.text("#rules")).contains("烟感报警").contains("危急").doesNotContain("SMOKE");
+            assertThat(browser.text("#rules")).contains("烟感报警").contains("危急").contains("生成案件：烟感报警").doesNotContain("SMOKE").doesNotContain("E1101");
             assertThat(browser.driver().findElements(By.id("rules-editor"))).as("rules are read only for a street operator").isEmpty();
             assertThat(browser.driver().findElements(By.cssSelector("img[src='x']"))).isEmpty();
             WebElement alarm = browser.waitFor("#alarms tr[data-status='ACTIVE_UNACK']");

@@ -1,5 +1,8 @@
 package civicgrid.sensing.web;
 
+import civicgrid.catalog.CatalogApi;
+import civicgrid.catalog.Category;
+import civicgrid.sensing.app.Commands;
 import civicgrid.sensing.domain.Alarm;
 import civicgrid.sensing.domain.Profile;
 import civicgrid.sensing.domain.Rule;
@@ -28,9 +31,11 @@ public class SensingLabels {
             "rule.routeTo.GRID", "rule.routeTo.DISTRICT", "rule.none");
 
     private final MessageSource messages;
+    private final CatalogApi catalog;
 
-    SensingLabels(MessageSource messages) {
+    SensingLabels(MessageSource messages, CatalogApi catalog) {
         this.messages = messages;
+        this.catalog = catalog;
     }
 
     public Map<String, Object> of(Locale locale) {
@@ -48,7 +53,15 @@ public class SensingLabels {
             }
             p.keys().forEach(k -> keys.put(k, msg("sensing.key." + k, k, locale)));
         }
+        // not a rule's: raised when an actuator never acknowledged its command
+        alarmTypes.put(Commands.FAILED_ALARM, msg("sensing.alarm." + Commands.FAILED_ALARM, Commands.FAILED_ALARM, locale));
+        Map<String, String> categories = new LinkedHashMap<>();
+        boolean english = "en".equals(locale.getLanguage());
+        for (Category c : catalog.categories(false)) {
+            categories.put(c.code(), english && c.nameEn() != null ? c.nameEn() : c.nameZh());
+        }
         out.put("profiles", profiles);
+        out.put("categories", categories);
         out.put("alarmTypes", alarmTypes);
         out.put("keys", keys);
         out.put("severities", words("sensing.severity.", java.util.Arrays.stream(Severity.values()).map(Enum::name).toList(), locale));
