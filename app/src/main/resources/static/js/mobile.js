@@ -267,12 +267,15 @@
   const title = (t) => (cfg.lang === 'en' && t.titleEn ? t.titleEn : t.titleZh);
   const subjectText = (s) => [D.kinds[s.kind] || '', s.name || '', s.address || ''].filter(Boolean).join(' · ');
 
-  /** The phone's position, or null when the phone has none or says no (then the tick goes without it). */
-  function position() {
+  /**
+   * The phone's position, or null when the phone has none or says no (then the tick goes without it);
+   * maxAge: how old a position the phone may answer from its cache (a tick takes one of the last 30 s).
+   */
+  function position(maxAge = 30000) {
     if (!navigator.geolocation) return Promise.resolve(null);
     return new Promise((resolve) => navigator.geolocation.getCurrentPosition(
       (p) => resolve({ lon: p.coords.longitude, lat: p.coords.latitude, accuracy: p.coords.accuracy }),
-      () => resolve(null), { enableHighAccuracy: true, timeout: 8000, maximumAge: 30000 }));
+      () => resolve(null), { enableHighAccuracy: true, timeout: 8000, maximumAge: maxAge }));
   }
 
   function flagText(done) {
@@ -433,7 +436,8 @@
   const SHARE_EVERY = 2 * 60 * 1000;
   let sharing = null;
   function shareOnce() {
-    return position().then((p) => {
+    // where the worker is now, not where the last tick was
+    return position(0).then((p) => {
       if (!p) { $('duty-sharing-state').textContent = D.sharingDenied; return; }
       return CG.json('/api/v1/duty/positions', { method: 'POST', headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ lon: p.lon, lat: p.lat, accuracy: Math.round(p.accuracy || 0) }) })

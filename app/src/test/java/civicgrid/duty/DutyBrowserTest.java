@@ -8,6 +8,8 @@ import civicgrid.geo.UnitCode;
 import civicgrid.intake.TestPhotos;
 import civicgrid.support.Browser;
 import civicgrid.support.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -39,6 +42,15 @@ class DutyBrowserTest extends IntegrationTest {
 
     @Autowired
     DutyApi duty;
+
+    /** The worker's phone stops sharing: later pages of this worker (other tests) ask the phone for nothing. */
+    @AfterEach
+    void withdrawConsent() {
+        Response r = send(HttpRequest.newBuilder(URI.create(url("/api/v1/duty/positions/consent"))).header("Authorization",
+                basic("gridworker", "demo")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"consented\":false}")).build());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
 
     @Test
     void aWorkerTicksATaskTurnsAFindingIntoACaseSharesTheirPositionAndTheStreetSeesIt() throws Exception {
