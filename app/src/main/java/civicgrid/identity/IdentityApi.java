@@ -21,12 +21,9 @@ public class IdentityApi {
         this.users = users;
     }
 
-    /**
-     * Enabled accounts of one role as other modules see a signed-in user, a page at a time ordered by
-     * user name (for jobs that act for each user, such as planning every grid worker's day).
-     */
-    public List<CurrentUser> enabledUsers(Role role, int offset, int limit) {
-        return users.listEnabled(role, offset, limit).stream().map(IdentityApi::asCurrentUser).toList();
+    /** The name an account is shown by (e.g. 新山村街道综合协调岗), for pages that list people by their work. */
+    public Optional<String> displayName(String username) {
+        return users.findByUsername(username).map(civicgrid.identity.persistence.UserRecord::displayName);
     }
 
     /**

@@ -123,6 +123,8 @@ class ScorecardHttpTest extends IntegrationTest {
             // collector xinshancun verified all four (3 registered, B late) and checked A and B on time:
             // 20 x 0.75 + 50 x 0.75 + 30 x 1 = 82.5 → B
             JsonNode collector = find(persons, "xinshancun", "COLLECTOR");
+            assertThat(collector.get("subject").get("name").asString()).as("a person by the name the account is shown by")
+                    .isEqualTo("新山村街道综合协调岗");
             assertThat(collector.get("rates").get("registrationRate").asDouble()).isEqualTo(0.75);
             assertThat(collector.get("rates").get("onTimeVerificationRate").asDouble()).isEqualTo(0.75);
             assertThat(collector.get("rates").get("onTimeCheckRate").asDouble()).isEqualTo(1.0);

@@ -14,6 +14,7 @@ import civicgrid.evaluation.persistence.TallyStore;
 import civicgrid.geo.GeoApi;
 import civicgrid.geo.TerritoryUnit;
 import civicgrid.geo.UnitCode;
+import civicgrid.identity.IdentityApi;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,10 @@ public class Scorecards {
     private final ScoringStore scoring;
     private final GeoApi geo;
     private final CatalogApi catalog;
+    private final IdentityApi identity;
 
-    Scorecards(TallyStore tallies, ScoringStore scoring, GeoApi geo, CatalogApi catalog) {
+    Scorecards(TallyStore tallies, ScoringStore scoring, GeoApi geo, CatalogApi catalog, IdentityApi identity) {
+        this.identity = identity;
         this.tallies = tallies;
         this.scoring = scoring;
         this.geo = geo;
@@ -69,6 +72,7 @@ public class Scorecards {
             return new Scorecard.Subject("department", code, d.map(Department::nameZh).orElse(code), d.map(Department::nameEn).orElse(code),
                     null);
         }
-        return new Scorecard.Subject("person", code, code, null, kind.name());
+        // an account that is gone keeps its user name
+        return new Scorecard.Subject("person", code, identity.displayName(code).orElse(code), null, kind.name());
     }
 }

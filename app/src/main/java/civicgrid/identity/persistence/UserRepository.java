@@ -51,12 +51,6 @@ public class UserRepository {
                 role == null ? null : role.name(), role == null ? null : role.name(), offset, limit);
     }
 
-    /** Enabled users of one role, one page at a time, ordered by username. */
-    public List<UserRecord> listEnabled(Role role, int offset, int limit) {
-        return jdbc.query("select " + COLUMNS + " from identity.app_user u left join identity.post p on p.code = u.post_code"
-                + " where u.role = ? and u.enabled order by u.username offset ? limit ?", UserRepository::map, role.name(), offset, limit);
-    }
-
     /** Enabled accounts of a role after {@code afterUsername} in name order (keyset paging: no rows skipped and thrown away). */
     public List<UserRecord> listEnabledAfter(Role role, String afterUsername, int limit) {
         return jdbc.query("select " + COLUMNS + " from identity.app_user u left join identity.post p on p.code = u.post_code"
