@@ -47,7 +47,7 @@ class ScorecardPageBrowserTest extends IntegrationTest {
             browser.driver().findElement(By.id("eval-show")).click();
             wait.until(d -> "true".equals(d.findElement(By.id("evaluation")).getAttribute("data-ready")));
             String table = browser.text("#scorecards");
-            assertThat(table).contains("xinshancun").contains("sanitation.dadukou").contains("监督员").contains("处置人员")
+            assertThat(table).contains("新山村街道综合协调岗").contains("大渡口区环卫处置员").doesNotContain("xinshancun").contains("监督员").contains("处置人员")
                     .contains("按期处置率").doesNotContain("COLLECTOR").doesNotContain("onTimeDisposalRate");
             List<WebElement> grades = browser.driver().findElements(By.cssSelector("#scorecards td.grade"));
             assertThat(grades).isNotEmpty();

@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Devices, their latest values and their telemetry history. */
 @Repository
@@ -33,9 +36,13 @@ public class DeviceStore {
             + " person_name, person_phone, registered_at, last_contact";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate telemetryTx;
 
-    DeviceStore(JdbcTemplate jdbc) {
+    DeviceStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        // a reading's own transaction, never a caller's: its commit mode must not leak into anything else
+        this.telemetryTx = new TransactionTemplate(transactions);
+        this.telemetryTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Registers the device unless its id is taken; true when it was new. */
@@ -137,17 +144,27 @@ public class DeviceStore {
     }
 
     /** Keeps a reading: its values as the latest of each key, in the history, and the device's last contact. */
+    /**
+     * Stores a reading (history, latest values, last contact) in one transaction committed without
+     * waiting for the disk ({@code synchronous_commit} off for this transaction only): telemetry is a
+     * stream, and a crash of the machine may cost its last fraction of a second, never consistency.
+     * What a reading leads to (alarms, commands, cases, audit) commits in transactions of its own
+     * that wait for the disk as always.
+     */
     public void record(String deviceId, Reading reading) {
         Timestamp ts = new Timestamp(reading.ts());
         List<Object[]> rows = new ArrayList<>();
         reading.values().forEach((key, value) -> rows.add(new Object[] {deviceId, ts, key,
                 value instanceof String ? null : reading.number(key), value instanceof String s ? s : null}));
-        jdbc.batchUpdate("insert into sensing.telemetry (device_id, ts, key, num_value, text_value) values (?, ?, ?, ?, ?)", rows);
-        jdbc.batchUpdate("insert into sensing.latest_value (device_id, ts, key, num_value, text_value) values (?, ?, ?, ?, ?)"
-                + " on conflict (device_id, key) do update set ts = excluded.ts, num_value = excluded.num_value,"
-                + " text_value = excluded.text_value where sensing.latest_value.ts <= excluded.ts", rows);
-        jdbc.update("update sensing.device set last_contact = ? where id = ? and (last_contact is null or last_contact < ?)", ts, deviceId,
-                ts);
+        telemetryTx.executeWithoutResult(status -> {
+            jdbc.execute("set local synchronous_commit = off");
+            jdbc.batchUpdate("insert into sensing.telemetry (device_id, ts, key, num_value, text_value) values (?, ?, ?, ?, ?)", rows);
+            jdbc.batchUpdate("insert into sensing.latest_value (device_id, ts, key, num_value, text_value) values (?, ?, ?, ?, ?)"
+                    + " on conflict (device_id, key) do update set ts = excluded.ts, num_value = excluded.num_value,"
+                    + " text_value = excluded.text_value where sensing.latest_value.ts <= excluded.ts", rows);
+            jdbc.update("update sensing.device set last_contact = ? where id = ? and (last_contact is null or last_contact < ?)", ts, deviceId,
+                    ts);
+        });
     }
 
     public Map<String, Object> latest(String deviceId) {
