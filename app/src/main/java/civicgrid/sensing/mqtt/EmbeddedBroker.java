@@ -103,10 +103,14 @@ public class EmbeddedBroker implements SmartLifecycle, CommandPublisher {
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
-    /** Moquette binds asynchronously: with port 0 the chosen port is known once the bind completed. */
+    /**
+     * Moquette binds asynchronously: with port 0 the chosen port is known once the bind completed. Its
+     * port table is a plain map that Netty's thread fills while this one reads it: a read that collides
+     * with the write is simply tried again.
+     */
     private static int boundPort(Server s) {
         long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (s.getPort() <= 0 && System.nanoTime() < until) {
+        while (portOf(s) <= 0 && System.nanoTime() < until) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
@@ -114,12 +118,22 @@ public class EmbeddedBroker implements SmartLifecycle, CommandPublisher {
                 break;
             }
         }
-        if (s.getPort() <= 0) {
+        int bound = portOf(s);
+        if (bound <= 0) {
             s.stopServer();
             throw new IllegalStateException("The embedded MQTT broker did not bind a port within 10 s; set CIVICGRID_MQTT_EMBEDDED_PORT"
                     + " (civicgrid.mqtt.embedded-port) to a free port");
         }
-        return s.getPort();
+        return bound;
+    }
+
+    /** The bound port, or 0 while unknown (including a read that met Netty's thread writing the table). */
+    private static int portOf(Server s) {
+        try {
+            return s.getPort();
+        } catch (java.util.ConcurrentModificationException busy) {
+            return 0;
+        }
     }
 
     /** A taken port stops the start with the setting to change (Moquette would only log the failed bind). */

@@ -43,6 +43,20 @@ class EmbeddedBrokerTest {
         }
     }
 
+    /** Moquette's port table is filled by Netty's thread while the start reads it: many starts, none may trip over that. */
+    @Test
+    void startsAgainAndAgainOnAFreePort() {
+        for (int i = 0; i < 5; i++) {
+            EmbeddedBroker broker = broker(0);
+            broker.start();
+            try {
+                assertThat(broker.port()).as("start %d", i).isPositive();
+            } finally {
+                broker.stop();
+            }
+        }
+    }
+
     @Test
     void aTakenPortStopsTheStartNamingTheSettingToChange() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
