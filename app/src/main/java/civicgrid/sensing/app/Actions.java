@@ -61,10 +61,7 @@ public class Actions {
     private void carryOut(Outcome o) {
         if (o instanceof Outcome.AlarmRaised r) {
             DeviceStore.Device d = device(r.deviceId());
-            if (alarms.insertActive(Alarm.raised(r.deviceId(), r.alarmType(), r.severity(), Instant.ofEpochMilli(r.ts()), r.detail()),
-                    d.gridCode())) {
-                alarms.active(r.deviceId(), r.alarmType()).ifPresent(row -> events.publish(row, "RAISED"));
-            }
+            events.raise(Alarm.raised(r.deviceId(), r.alarmType(), r.severity(), Instant.ofEpochMilli(r.ts()), r.detail()), d.gridCode());
             meters.counter("civicgrid.sensing.alarms.raised", "type", r.alarmType()).increment();
         } else if (o instanceof Outcome.AlarmCleared c) {
             alarms.active(c.deviceId(), c.alarmType()).ifPresent(row -> {

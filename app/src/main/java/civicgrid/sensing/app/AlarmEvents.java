@@ -10,18 +10,27 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the rest of the application that an alarm changed (consoles show it live) or opened its case
- * (response starts the plans that start by themselves).
+ * Raises alarms, and tells the rest of the application that an alarm changed (consoles show it live)
+ * or opened its case (response starts the plans that start by themselves).
  */
 @Component
 class AlarmEvents {
 
     private final ApplicationEventPublisher publisher;
+    private final AlarmStore alarms;
     private final Clock clock;
 
-    AlarmEvents(ApplicationEventPublisher publisher, Clock clock) {
+    AlarmEvents(ApplicationEventPublisher publisher, AlarmStore alarms, Clock clock) {
         this.publisher = publisher;
+        this.alarms = alarms;
         this.clock = clock;
+    }
+
+    /** Stores a new active alarm unless one of its device and type is active already; a new one is announced. */
+    void raise(Alarm alarm, String gridCode) {
+        if (alarms.insertActive(alarm, gridCode)) {
+            alarms.active(alarm.deviceId(), alarm.type()).ifPresent(row -> publish(row, "RAISED"));
+        }
     }
 
     void publish(AlarmStore.Row row, String change) {

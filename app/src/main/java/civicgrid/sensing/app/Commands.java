@@ -4,7 +4,6 @@ import civicgrid.sensing.domain.Alarm;
 import civicgrid.sensing.domain.CommandDelivery;
 import civicgrid.sensing.domain.Outcome;
 import civicgrid.sensing.domain.Severity;
-import civicgrid.sensing.persistence.AlarmStore;
 import civicgrid.sensing.persistence.CommandStore;
 import civicgrid.sensing.persistence.DeviceStore;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
@@ -49,7 +48,6 @@ public class Commands {
 
     private final CommandStore store;
     private final DeviceStore devices;
-    private final AlarmStore alarms;
     private final ObjectProvider<CommandPublisher> publisher;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final CommandDelivery delivery;
@@ -57,12 +55,11 @@ public class Commands {
     private final Clock clock;
     private final AlarmEvents events;
 
-    Commands(CommandStore store, DeviceStore devices, AlarmStore alarms, AlarmEvents events, ObjectProvider<CommandPublisher> publisher,
+    Commands(CommandStore store, DeviceStore devices, AlarmEvents events, ObjectProvider<CommandPublisher> publisher,
             ObjectProvider<SchedulerClient> scheduler, @Value("${civicgrid.sensing.commands.max-attempts:3}") int maxAttempts,
             @Value("${civicgrid.sensing.commands.retry-after:PT30S}") Duration retryAfter, MeterRegistry meters, Clock clock) {
         this.store = store;
         this.devices = devices;
-        this.alarms = alarms;
         this.events = events;
         this.publisher = publisher;
         this.scheduler = scheduler;
@@ -96,11 +93,8 @@ public class Commands {
             String detail = c.command() + (c.alarmType() == null ? "" : " (" + c.alarmType() + ")") + ": no acknowledgement after " + attempt
                     + (attempt == 1 ? " send" : " sends") + "; command " + id;
             log.warn("Command {} to {} failed: {}", id, c.deviceId(), detail);
-            devices.find(c.deviceId()).ifPresent(d -> {
-                if (alarms.insertActive(Alarm.raised(d.id(), FAILED_ALARM, Severity.MAJOR, clock.instant(), detail), d.gridCode())) {
-                    alarms.active(d.id(), FAILED_ALARM).ifPresent(row -> events.publish(row, "RAISED"));
-                }
-            });
+            devices.find(c.deviceId()).ifPresent(d -> events.raise(Alarm.raised(d.id(), FAILED_ALARM, Severity.MAJOR, clock.instant(), detail),
+                    d.gridCode()));
         }
     }
 

@@ -77,22 +77,20 @@ public class EmbeddedBroker implements SmartLifecycle, CommandPublisher {
         // is still set from earlier work (a context closed on the same thread, say); the flag is kept for later
         boolean interrupted = Thread.interrupted();
         try {
-            s.startServer(new MemoryConfig(p), List.of(new Telemetry()), null, new DeviceLogin(), new OwnTopicsOnly());
-        } catch (IOException | RuntimeException e) {
-            restore(interrupted);
-            throw new IllegalStateException("The embedded MQTT broker could not start on " + properties.embeddedHost() + ":" + wanted
-                    + " (" + rootCause(e) + "); set CIVICGRID_MQTT_EMBEDDED_PORT (civicgrid.mqtt.embedded-port) to a free port", e);
+            try {
+                s.startServer(new MemoryConfig(p), List.of(new Telemetry()), null, new DeviceLogin(), new OwnTopicsOnly());
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("The embedded MQTT broker could not start on " + properties.embeddedHost() + ":" + wanted
+                        + " (" + rootCause(e) + "); set CIVICGRID_MQTT_EMBEDDED_PORT (civicgrid.mqtt.embedded-port) to a free port", e);
+            }
+            port = boundPort(s);
+            server = s;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        server = s;
-        port = boundPort(s);
-        restore(interrupted);
         log.info("Embedded MQTT broker listens on {}:{}", properties.embeddedHost(), port);
-    }
-
-    private static void restore(boolean interrupted) {
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static String rootCause(Throwable e) {
