@@ -1,7 +1,9 @@
 package civicgrid.sensing;
 
 import civicgrid.sensing.app.SensingEngine;
+import civicgrid.sensing.app.WebhookTargets;
 import civicgrid.sensing.mqtt.EmbeddedBroker;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -13,10 +15,21 @@ public class SensingApi {
     private final SensingEngine engine;
 
     private final ObjectProvider<EmbeddedBroker> broker;
+    private final WebhookTargets webhookTargets;
 
-    SensingApi(SensingEngine engine, ObjectProvider<EmbeddedBroker> broker) {
+    SensingApi(SensingEngine engine, ObjectProvider<EmbeddedBroker> broker, WebhookTargets webhookTargets) {
         this.engine = engine;
         this.broker = broker;
+        this.webhookTargets = webhookTargets;
+    }
+
+    /** Where a rule's webhook goes and the secret that signs it (for the module that delivers; never shown to a user). */
+    public record WebhookTarget(String name, String url, String secret) {
+    }
+
+    /** The target an {@link AlarmWebhookDue} names, as an administrator last set it. */
+    public Optional<WebhookTarget> webhookTarget(String name) {
+        return webhookTargets.find(name).map(t -> new WebhookTarget(t.name(), t.url(), t.secret()));
     }
 
     /** The port the embedded MQTT broker listens on, if it runs. */

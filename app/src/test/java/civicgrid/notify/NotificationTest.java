@@ -55,7 +55,7 @@ class NotificationTest extends IntegrationTest {
         WebhookReceiver.Delivery delivered = mine.stream().filter(d -> d.answeredWith() == 204).findFirst().orElseThrow();
         assertThat(delivered.headers().get("X-CivicGrid-Delivery")).isEqualTo(mine.get(0).headers().get("X-CivicGrid-Delivery"));
         String timestamp = delivered.headers().get("X-CivicGrid-Timestamp");
-        String expected = "sha256=" + civicgrid.notify.webhook.WebhookSignatures.sign(WebhookReceiver.SECRET,
+        String expected = "sha256=" + civicgrid.notify.SignedWebhooks.sign(WebhookReceiver.SECRET,
                 timestamp + "." + delivered.body());
         assertThat(delivered.headers().get("X-CivicGrid-Signature")).isEqualTo(expected);
         assertThat(delivered.body()).contains("\"event\":\"case.changed\"").contains("\"to\":\"REPORTED\"");

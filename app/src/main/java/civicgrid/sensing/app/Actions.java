@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Carries out what the rule core decided: stores alarms and their transitions, opens urgent cases
- * through the IoT channel of the closed loop, records commands with an id and sends them. A failure
+ * through the IoT channel of the closed loop, records commands with an id and sends them, and hands
+ * due webhooks to the event publication registry (notify signs and delivers them). A failure
  * of one outcome is logged and does not stop the others. The in-process engine and the Kafka Streams
  * topology's outcomes (relayed from the outcomes topic) both end here.
  */
@@ -36,10 +37,12 @@ public class Actions {
     private final MessageSource messages;
     private final MeterRegistry meters;
     private final AlarmEvents events;
+    private final AlarmWebhooks webhooks;
 
     Actions(DeviceStore devices, AlarmStore alarms, Commands commands, ChannelIntake intake, MessageSource messages, MeterRegistry meters,
-            AlarmEvents events) {
+            AlarmEvents events, AlarmWebhooks webhooks) {
         this.events = events;
+        this.webhooks = webhooks;
         this.devices = devices;
         this.alarms = alarms;
         this.commands = commands;
@@ -80,9 +83,7 @@ public class Actions {
         } else if (o instanceof Outcome.SendCommand c) {
             commands.send(c);
         } else if (o instanceof Outcome.CallWebhook w) {
-            // the signed call to another service (the ambulance escort) comes with the notify module's webhooks in a later step
-            log.info("Webhook {} due for alarm {} of device {}", w.target(), w.alarmType(), w.deviceId());
-            meters.counter("civicgrid.sensing.webhooks.due", "target", w.target()).increment();
+            webhooks.due(w, device(w.deviceId()));
         }
     }
 

@@ -188,28 +188,6 @@ public class DeviceStore {
                 rs.getString(4)), args.toArray());
     }
 
-    /**
-     * Creates the monthly history partitions from this month to {@code monthsAhead} later (idempotent);
-     * rows of a month already in the default partition keep that month in the default partition.
-     */
-    public void ensureMonthlyPartitions(java.time.YearMonth from, int monthsAhead) {
-        for (int i = 0; i <= monthsAhead; i++) {
-            java.time.YearMonth m = from.plusMonths(i);
-            String name = "telemetry_" + m.getYear() + String.format("%02d", m.getMonthValue());
-            Boolean exists = jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class, "sensing." + name);
-            if (Boolean.TRUE.equals(exists)) {
-                continue;
-            }
-            Integer stray = jdbc.queryForObject("select count(*) from (select 1 from sensing.telemetry_default where ts >= ?::date and ts < ?::date"
-                    + " limit 1) s", Integer.class, m.atDay(1).toString(), m.plusMonths(1).atDay(1).toString());
-            if (stray != null && stray > 0) {
-                continue;
-            }
-            jdbc.execute("create table if not exists sensing." + name + " partition of sensing.telemetry for values from ('" + m.atDay(1)
-                    + "') to ('" + m.plusMonths(1).atDay(1) + "')");
-        }
-    }
-
     /** Appends {@code and grid_code like any(...)} for a scope; nothing for the whole city (null). */
     static void scope(StringBuilder sql, List<Object> args, List<String> units) {
         if (units == null) {

@@ -76,7 +76,7 @@ class ResponsePlanTest {
             shipped = JsonMapper.builder().build().readValue(in, new TypeReference<List<ResponsePlan>>() { });
         }
         assertThat(shipped).extracting(ResponsePlan::code).containsExactlyInAnyOrder("CQK-TOURIST-DISPUTE", "CQK-CROWD-STAMPEDE",
-                "CQK-FLOOD-CONTROL", "SMH-SEPTIC-GAS", "XSC-LONE-ELDERLY", "CQK-OLD-TOWN-FIRE");
+                "CQK-FLOOD-CONTROL", "SMH-SEPTIC-GAS", "XSC-LONE-ELDERLY", "SMH-LONE-ELDERLY", "CQK-OLD-TOWN-FIRE");
         shipped.forEach(p -> p.validate(POSTS, DEPARTMENTS));
         ResponsePlan dispute = shipped.stream().filter(p -> p.code().equals("CQK-TOURIST-DISPUTE")).findFirst().orElseThrow();
         assertThat(dispute.territoryCode()).isEqualTo("500106004");
