@@ -11,5 +11,7 @@ public enum CaseQueue {
     /** Open and urgent in my territory. */
     URGENT,
     /** Everything in my territory, closed included. */
-    ALL
+    ALL,
+    /** Open on my road segments (a road-segment chief's), wherever their territory. */
+    SEGMENT
 }

@@ -231,7 +231,11 @@ public class CasesApi {
     /** Adds a photo to a case the caller can see (leaders only watch). */
     public Attachment attach(CaseId id, String filename, byte[] content) {
         Actor actor = actor();
-        visible(workflow.load(id), actor);
+        CaseFile file = visible(workflow.load(id), actor);
+        if (!worksOn(file, actor)) {
+            throw CivicGridException.forbidden("OUT_OF_SCOPE", "A road-segment chief reads the cases of their segments;"
+                    + " photos are added by those working in the case's territory.");
+        }
         if (actor.role().readOnly()) {
             throw CivicGridException.forbidden("ROLE_NOT_ALLOWED", "Leaders watch; they do not add photos.");
         }
@@ -283,8 +287,17 @@ public class CasesApi {
         } else if (user.role() == Role.CITIZEN) {
             throw CivicGridException.forbidden("ROLE_NOT_ALLOWED", "Citizens see their own reports only.");
         }
-        CaseQueries.Filter filter = new CaseQueries.Filter(assignment != null ? null : territory, assignment, stateNames, category,
-                queue == CaseQueue.OVERDUE, queue == CaseQueue.URGENT, queue == CaseQueue.ALL, search);
+        CaseQueries.Filter filter;
+        if (queue == CaseQueue.SEGMENT) {
+            if (user.roadSegments().isEmpty()) {
+                throw CivicGridException.forbidden("NOT_A_SEGMENT_CHIEF", "You answer for no road segment; this queue is a segment chief's.");
+            }
+            // the segments are the chief's territory here: their cases wherever they lie, not narrowed by the units of the scope
+            filter = new CaseQueries.Filter(null, null, stateNames, category, false, false, false, search, user.roadSegments());
+        } else {
+            filter = new CaseQueries.Filter(assignment != null ? null : territory, assignment, stateNames, category,
+                    queue == CaseQueue.OVERDUE, queue == CaseQueue.URGENT, queue == CaseQueue.ALL, search);
+        }
         List<CaseView> items = queries.page(filter, page * size, size).stream().map(f -> views.view(f, actor, List.of(), null)).toList();
         long total = queries.count(filter, COUNT_CAP);
         return new Page(items, Math.min(total, COUNT_CAP), total > COUNT_CAP, page, size);
@@ -462,13 +475,22 @@ public class CasesApi {
         return new Assignment(d.instanceFor(l.districtCode(), l.streetCode(), l.communityCode()), d.code(), d.level());
     }
 
+    /**
+     * The case if the actor may read it: inside their territory, reported by them (a citizen), or on a
+     * road segment they are the chief of (wherever their territory is; they read it, and act on it
+     * only as their role and territory allow).
+     */
     private CaseFile visible(CaseFile file, Actor actor) {
-        boolean inTerritory = actor.scope().includes(file.location().gridCode());
-        boolean reporter = actor.role() == Role.CITIZEN && cases.reporters(file.id()).contains(actor.username());
-        if (!inTerritory && !reporter) {
+        if (!worksOn(file, actor) && !identity.requireCurrentUser().chiefOf(file.location().roadSegmentCode())) {
             throw CivicGridException.forbidden("OUT_OF_SCOPE", "This case is outside your territory.");
         }
         return file;
+    }
+
+    /** Inside the actor's territory, or their own report (a citizen's). */
+    private boolean worksOn(CaseFile file, Actor actor) {
+        return actor.scope().includes(file.location().gridCode())
+                || actor.role() == Role.CITIZEN && cases.reporters(file.id()).contains(actor.username());
     }
 
     private Actor actor() {

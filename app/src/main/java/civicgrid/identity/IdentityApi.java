@@ -36,7 +36,7 @@ public class IdentityApi {
 
     private static CurrentUser asCurrentUser(civicgrid.identity.persistence.UserRecord u) {
         return new CurrentUser(u.id(), u.username(), u.displayName(), u.role(), u.postCode(), u.sector(), u.departmentCode(),
-                new TerritorialScope(u.scope()));
+                new TerritorialScope(u.scope()), u.roadSegments());
     }
 
     /** The codes of the street posts (岗位) that exist, e.g. {@code URBAN_MANAGEMENT}. */

@@ -3,7 +3,6 @@ package civicgrid.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import civicgrid.geo.GeoApi;
-import civicgrid.geo.UnitCode;
 import civicgrid.support.IntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -23,14 +22,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every role × every read endpoint of the API (as {@code /v3/api-docs} lists them, path variables
- * filled) × a case in 新山村街道 and a case in 磁器口街道: a case outside a role's territory, its
+ * filled) × a case in 新山村街道 and a case in 磁器口街道 (on the road segment whose chief, {@code roadchief.ciqikou}, has no
+ * territory but that segment, so the chief sees that case and not the other): a case outside a role's territory, its
  * history, attachments, audit entries and reporting account never show (refused, or absent from
  * lists), and roles that must not see personal data never get a mobile number in clear but their own.
  */
 class LeakMatrixTest extends IntegrationTest {
 
     static final List<String> ROLES = List.of("admin", "city", "leader", "dadukou", "xinshancun", "ciqikou", "sanitation.dadukou",
-            "community", "gridworker", "citizen");
+            "community", "gridworker", "citizen", "roadchief.ciqikou");
     /** Roles that visit and call residents (Role.seesPersonalData); everybody else sees phones masked. */
     static final List<String> SEE_PERSONAL_DATA = List.of("xinshancun", "ciqikou", "community", "gridworker");
     /** A mainland mobile number in clear (masked ones read 139****0001); not a run of digits inside a hash or an id. */
@@ -39,13 +39,14 @@ class LeakMatrixTest extends IntegrationTest {
     static final String CITY = "500000";
     static final Pattern DESCRIPTION = Pattern.compile("\"description\":\"(?:[^\"\\\\]|\\\\.)*\"");
     static final List<String> NOT_READ = List.of("/api/v1/events/stream");
+    static final String CIQIKOU_CHIEFS_SEGMENT = "500106004R0101";
 
     @Autowired
     GeoApi geo;
 
     /** A case of the matrix and what must not leak of it. */
     record Case(String street, String reporter, String reporterId, String id, String number, String gridCode, String category,
-                double lon, double lat, String attachmentId, String planCode, String incidentId) {
+                double lon, double lat, String attachmentId, String planCode, String incidentId, String roadSegment) {
 
         List<String> traces() {
             return List.of(id, number, attachmentId, incidentId);
@@ -68,7 +69,8 @@ class LeakMatrixTest extends IntegrationTest {
         assertThat(incident.status()).as(incident.body()).isEqualTo(201);
         return new Case(street, reporter, reporterId, c.get("id").asString(), c.get("number").asString(),
                 c.get("place").get("gridCode").asString(), c.get("category").get("code").asString(), lon, lat,
-                attached.json().get("id").asString(), plan, incident.json().get("id").asString());
+                attached.json().get("id").asString(), plan, incident.json().get("id").asString(),
+                c.get("place").path("roadSegmentCode").asString(null));
     }
 
     private Response upload(String user, String caseId) throws Exception {
@@ -83,12 +85,11 @@ class LeakMatrixTest extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
-    /** A point inside 磁器口街道: the centre of one of its grids. */
+    /** A point inside 磁器口街道 on the road segment of the demo chief {@code roadchief.ciqikou}: the segment's middle. */
     private double[] inCiqikou() {
-        String grid = geo.children(UnitCode.of("500106004")).stream().flatMap(c -> geo.children(UnitCode.of(c.code())).stream())
-                .map(u -> u.code()).findFirst().orElseThrow();
-        var unit = geo.requireUnit(UnitCode.of(grid));
-        return new double[] {unit.centroidLon(), unit.centroidLat()};
+        var middle = geo.model().roadsOfStreet("500106004").stream().filter(r -> r.code().equals(CIQIKOU_CHIEFS_SEGMENT)).findFirst()
+                .orElseThrow().line().getCentroid();
+        return new double[] {middle.getX(), middle.getY()};
     }
 
     /** One GET of the matrix: the path as documented and the URL for one case. */
@@ -227,13 +228,18 @@ class LeakMatrixTest extends IntegrationTest {
         Case ciqikou = newCase("ciqikou", "500106004", p[0], p[1], "矩阵测试 磁器口 垃圾堆放");
         JsonNode paths = get("/v3/api-docs", null).json().get("paths");
 
+        assertThat(ciqikou.roadSegment()).isEqualTo(CIQIKOU_CHIEFS_SEGMENT);
         Map<String, List<String>> scopes = new HashMap<>();
+        Map<String, List<String>> segments = new HashMap<>();
         Map<String, String> ownPhones = new HashMap<>();
         for (String role : ROLES) {
             JsonNode me = get("/api/v1/identity/me", role).json();
             List<String> scope = new ArrayList<>();
             me.get("scope").forEach(s -> scope.add(s.asString()));
             scopes.put(role, scope);
+            List<String> chiefOf = new ArrayList<>();
+            me.path("roadSegments").forEach(s -> chiefOf.add(s.asString()));
+            segments.put(role, chiefOf);
             ownPhones.put(role, me.get("phone").asString());
         }
         SoftAssertions soft = new SoftAssertions();
@@ -242,8 +248,8 @@ class LeakMatrixTest extends IntegrationTest {
         int outside = 0;
         for (String role : ROLES) {
             for (Case c : List.of(xinshancun, ciqikou)) {
-                // a citizen's territory is the cases they reported: none of these two
-                boolean visible = !role.equals("citizen") && inTerritory(scopes.get(role), c);
+                // a citizen's territory is the cases they reported: none of these two; a segment chief's also its segments' cases
+                boolean visible = !role.equals("citizen") && (inTerritory(scopes.get(role), c) || segments.get(role).contains(c.roadSegment()));
                 for (Read read : reads(paths, c)) {
                     Response r = answers.computeIfAbsent(role + " " + read.url(), k -> get(read.url(), role));
                     checks++;

@@ -231,6 +231,11 @@ class DutyHttpTest extends IntegrationTest {
         assertThat(found.size()).isEqualTo(1);
         assertThat(found.get(0).get("name").asString()).isEqualTo("测试甲改");
         assertThat(found.get(0).get("keyGroups").get(0).asString()).isEqualTo("LONE_ELDERLY");
+        // a tail is matched from the end only; a name fragment anywhere in the name (street-local indexes, V2026_12_07_0400)
+        assertThat(names(search("22222"))).contains("测试乙").doesNotContain("测试甲改");
+        assertThat(names(search("02222"))).as("digits of the number that are not its tail").doesNotContain("测试乙");
+        assertThat(names(search("甲改"))).containsExactly("测试甲改");
+        assertThat(names(search("5001"))).as("the district part of the number is not its tail").doesNotContain("测试乙", "测试甲改");
         assertThat(importPeople("xinshancun", header + good.replace("测试甲", "测试甲改")).json().get("updated").asInt()).isEqualTo(2);
         String history = "/api/v1/duty/registers/people/" + found.get(0).get("id").asLong() + "/history";
         JsonNode changes = get(history, "gridworker").json();
@@ -316,6 +321,12 @@ class DutyHttpTest extends IntegrationTest {
         assertThat(tasks("gridworker", today().minusDays(30)).size()).isZero();
         assertThat(get("/api/v1/duty/tasks?date=yesterday", "gridworker").json().get("code").asString()).isEqualTo("INVALID_DATE");
         assertThat(get("/api/v1/duty/tasks", "citizen").status()).isEqualTo(403);
+    }
+
+    static List<String> names(JsonNode people) {
+        List<String> names = new ArrayList<>();
+        people.forEach(p -> names.add(p.get("name").asString()));
+        return names;
     }
 
     JsonNode search(String q) {

@@ -32,7 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * a people register of {@code BENCH_PEOPLE} (default 10,000,000) residents spread over every grid
  * (11% in a key group), then one day's tasks planned for everybody (time, new tasks, peak heap, and the
  * console's latency while it runs), and a register search by name fragment or ID-number tail inside
- * one street of {@code BENCH_STREET_PEOPLE} (default 45,000) residents (p50/p99 over HTTP).
+ * one street of {@code BENCH_STREET_PEOPLE} (default 45,000) residents (p50/p99 over HTTP). {@code BENCH_PARTS=search}
+ * skips the planning.
  */
 public final class DutyBenchmark {
 
@@ -44,6 +45,8 @@ public final class DutyBenchmark {
     public static void main(String[] args) throws Exception {
         long people = Long.parseLong(System.getenv().getOrDefault("BENCH_PEOPLE", "10000000"));
         int streetPeople = Integer.parseInt(System.getenv().getOrDefault("BENCH_STREET_PEOPLE", "45000"));
+        // BENCH_PARTS=search measures the register search alone (the people are loaded all the same)
+        List<String> parts = List.of(System.getenv().getOrDefault("BENCH_PARTS", "plan,search").split(","));
         Path data = Files.createTempDirectory("civicgrid-duty-bench");
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CivicGridApplication.class).run(LoopBenchmark.arguments(Map.of(
                 "civicgrid.db.embedded-data-dir", data.resolve("pg").toString(), "server.port", "0", "civicgrid.mqtt.embedded-port", "0",
@@ -88,57 +91,59 @@ public final class DutyBenchmark {
             lines.add(String.format("setup: %,d residents (%d per grid, 11%% in a key group) generated in PostgreSQL (insert ... select"
                     + " generate_series, server side) in %.0f s", loaded, perGrid, (System.nanoTime() - t0) / 1e9));
 
-            // one day's plan for everybody, with the heap and the console watched meanwhile
-            DutyApi duty = app.getBean(DutyApi.class);
-            LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
-            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            System.gc();
-            long heapBefore = memory.getHeapMemoryUsage().getUsed();
-            AtomicLong peak = new AtomicLong(heapBefore);
-            AtomicBoolean running = new AtomicBoolean(true);
-            Thread sampler = new Thread(() -> {
-                while (running.get()) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    sleep(50);
-                }
-            });
-            List<Long> consoleNanos = new ArrayList<>();
             HttpClient client = HttpClient.newHttpClient();
-            Thread console = new Thread(() -> {
-                while (running.get()) {
-                    long s = System.nanoTime();
-                    try {
-                        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                + "/api/v1/cases?queue=team&size=20")).header("Authorization", auth("xinshancun")).GET().build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() == 200) {
-                            synchronized (consoleNanos) {
-                                consoleNanos.add(System.nanoTime() - s);
-                            }
-                        }
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
+            if (parts.contains("plan")) {
+                // one day's plan for everybody, with the heap and the console watched meanwhile
+                DutyApi duty = app.getBean(DutyApi.class);
+                LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+                MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+                System.gc();
+                long heapBefore = memory.getHeapMemoryUsage().getUsed();
+                AtomicLong peak = new AtomicLong(heapBefore);
+                AtomicBoolean running = new AtomicBoolean(true);
+                Thread sampler = new Thread(() -> {
+                    while (running.get()) {
+                        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                        sleep(50);
                     }
-                    sleep(200);
-                }
-            });
-            sampler.start();
-            console.start();
-            t0 = System.nanoTime();
-            int created = duty.planDay(day);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            running.set(false);
-            sampler.join();
-            console.join();
-            long[] c = consoleNanos.stream().mapToLong(Long::longValue).sorted().toArray();
-            lines.add(String.format("plan one day for %,d grid workers over %,d residents: %.1f s, %,d tasks created, heap peak %d MB"
-                    + " (before %d MB); console queue page meanwhile: %d requests, p50 %.0f ms, p99 %.0f ms", workers, loaded, seconds,
-                    created, peak.get() / (1024 * 1024), heapBefore / (1024 * 1024), c.length, c.length == 0 ? 0 : c[c.length / 2] / 1e6,
-                    c.length == 0 ? 0 : c[Math.min(c.length - 1, (int) (c.length * 0.99))] / 1e6));
-            t0 = System.nanoTime();
-            int again = duty.planDay(day);
-            lines.add(String.format("the same day planned again (a restart, a second node): %,d new tasks, %.1f s", again,
-                    (System.nanoTime() - t0) / 1e9));
+                });
+                List<Long> consoleNanos = new ArrayList<>();
+                Thread console = new Thread(() -> {
+                    while (running.get()) {
+                        long s = System.nanoTime();
+                        try {
+                            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                    + "/api/v1/cases?queue=team&size=20")).header("Authorization", auth("xinshancun")).GET().build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            if (r.statusCode() == 200) {
+                                synchronized (consoleNanos) {
+                                    consoleNanos.add(System.nanoTime() - s);
+                                }
+                            }
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        sleep(200);
+                    }
+                });
+                sampler.start();
+                console.start();
+                t0 = System.nanoTime();
+                int created = duty.planDay(day);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                running.set(false);
+                sampler.join();
+                console.join();
+                long[] c = consoleNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+                lines.add(String.format("plan one day for %,d grid workers over %,d residents: %.1f s, %,d tasks created, heap peak %d MB"
+                        + " (before %d MB); console queue page meanwhile: %d requests, p50 %.0f ms, p99 %.0f ms", workers, loaded, seconds,
+                        created, peak.get() / (1024 * 1024), heapBefore / (1024 * 1024), c.length, c.length == 0 ? 0 : c[c.length / 2] / 1e6,
+                        c.length == 0 ? 0 : c[Math.min(c.length - 1, (int) (c.length * 0.99))] / 1e6));
+                t0 = System.nanoTime();
+                int again = duty.planDay(day);
+                lines.add(String.format("the same day planned again (a restart, a second node): %,d new tasks, %.1f s", again,
+                        (System.nanoTime() - t0) / 1e9));
+            }
 
             // a street of 45,000 residents searched by a name fragment or an ID-number tail
             List<Integer> streetGrids = new ArrayList<>();

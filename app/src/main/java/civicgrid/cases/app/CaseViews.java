@@ -62,9 +62,13 @@ public class CaseViews {
                         routing.automatic()));
     }
 
-    /** How personal data in a case is shown to a viewer: clear to roles that call residents, and to the reporter. */
+    /**
+     * How personal data in a case is shown to a viewer: clear to roles that call residents, inside their
+     * territory (a road-segment chief reading a case of their segment elsewhere sees it masked), and to the reporter.
+     */
     public static PersonalData.Masker maskerFor(Actor viewer, CaseFile f) {
-        return PersonalData.forRole(viewer.role(), viewer.username().equals(f.reporter()));
+        boolean inTerritory = viewer.scope().includes(f.location().gridCode());
+        return PersonalData.forRole(inTerritory ? viewer.role() : null, viewer.username().equals(f.reporter()));
     }
 
     /** GREEN, YELLOW from the configured share of the limit, RED when overdue; NONE without a running clock. */

@@ -303,7 +303,7 @@ public class CaseWorkflow {
         CaseEvent last = recorded.get(recorded.size() - 1);
         events.publishEvent(new CaseChanged(file.id(), file.number(), last.action(), first.from(), last.to(),
                 file.location().districtCode(), file.location().streetCode(), file.location().gridCode(), file.urgent(),
-                file.clock() != null && file.clock().overdue(), last.at()));
+                file.clock() != null && file.clock().overdue(), last.at(), file.location().roadSegmentCode()));
         timers.scheduleStage(file, stageBefore);
     }
 }

@@ -15,9 +15,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CaseQueries {
 
-    /** Which cases a queue holds. */
+    /** Which cases a queue holds; {@code roadSegments}: only cases on these road segments (a segment chief's queue). */
     public record Filter(Set<String> territories, String assignmentInstance, Set<String> states, String categoryCode,
-                         Boolean overdueOnly, Boolean urgentOnly, boolean includeClosed, String search) {
+                         Boolean overdueOnly, Boolean urgentOnly, boolean includeClosed, String search, Set<String> roadSegments) {
+
+        public Filter(Set<String> territories, String assignmentInstance, Set<String> states, String categoryCode,
+                      Boolean overdueOnly, Boolean urgentOnly, boolean includeClosed, String search) {
+            this(territories, assignmentInstance, states, categoryCode, overdueOnly, urgentOnly, includeClosed, search, null);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -60,6 +65,10 @@ public class CaseQueries {
                 args.add(code.length() > 15 ? code.substring(0, 15) : code);
             }
             sql.append(" and (").append(parts.isEmpty() ? "false" : String.join(" or ", parts)).append(")");
+        }
+        if (f.roadSegments() != null) {
+            sql.append(" and road_segment_code = any(?)");
+            args.add(f.roadSegments().toArray(String[]::new));
         }
         if (f.assignmentInstance() != null) {
             sql.append(" and assignment_instance = ?");

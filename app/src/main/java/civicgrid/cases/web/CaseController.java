@@ -137,7 +137,7 @@ class CaseController {
         try {
             parsed = CaseQueue.valueOf(queue.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw CivicGridException.badRequest("UNKNOWN_QUEUE", "queue must be one of mine, team, overdue, urgent, all.");
+            throw CivicGridException.badRequest("UNKNOWN_QUEUE", "queue must be one of mine, team, overdue, urgent, all, segment.");
         }
         return cases.queue(parsed, state, category, q == null || q.isBlank() ? null : q.strip(), page, size);
     }

@@ -87,6 +87,9 @@ public class RegisterStore {
             }
             match += ")";
         }
+        if (searching && unitPrefix.length() >= 9 && kind == RegisterKind.PEOPLE) {
+            return searchPeopleOfStreet(columns, unitPrefix, text.strip(), offset, limit);
+        }
         args.add(offset);
         args.add(limit);
         if (searching && unitPrefix.length() >= 9) {
@@ -101,6 +104,37 @@ public class RegisterStore {
         }
         return jdbc.queryForList("select " + columns + " from duty." + kind.table() + " where grid_code like ?" + match
                 + " order by id offset ? limit ?", args.toArray());
+    }
+
+    /** What an ID number is made of: a query of these characters only is a tail, never part of a name. */
+    private static final java.util.regex.Pattern ID_TAIL = java.util.regex.Pattern.compile("[0-9Xx]{1,18}");
+
+    /**
+     * People of a street or smaller unit matching a name fragment or an ID-number tail, through the
+     * street-local indexes of V2026_12_07_0400: a tail is a range of the reversed numbers (bounds, not
+     * LIKE, so a generic prepared plan uses the range too); a name fragment walks the street in id order
+     * and stops after the page. Only the page's ids are read there; its rows are fetched last.
+     */
+    private List<Map<String, Object>> searchPeopleOfStreet(String columns, String unitPrefix, String text, int offset, int limit) {
+        List<Object> args = new ArrayList<>();
+        args.add(unitPrefix.substring(0, 9));
+        args.add(unitPrefix + "%");
+        String match;
+        if (ID_TAIL.matcher(text).matches()) {
+            String reversed = new StringBuilder(text.toUpperCase(java.util.Locale.ROOT)).reverse().toString();
+            String after = reversed.substring(0, reversed.length() - 1) + (char) (reversed.charAt(reversed.length() - 1) + 1);
+            match = "reverse(id_number) ~>=~ ? and reverse(id_number) ~<~ ?";
+            args.add(reversed);
+            args.add(after);
+        } else {
+            match = "name like ?";
+            args.add("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        args.add(offset);
+        args.add(limit);
+        return jdbc.queryForList("select " + columns + " from duty.person where id in (select id from duty.person"
+                + " where left(grid_code, 9) = ? and grid_code like ? and " + match + " order by id offset ? limit ?) order by id",
+                args.toArray());
     }
 
     public record KeyPlace(String code, String name, String kind, boolean fireLane, double lon, double lat) {

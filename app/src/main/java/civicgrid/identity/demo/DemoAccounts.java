@@ -1,6 +1,7 @@
 package civicgrid.identity.demo;
 
 import civicgrid.audit.AuditApi;
+import civicgrid.identity.CurrentUser;
 import civicgrid.identity.Role;
 import civicgrid.identity.UserId;
 import civicgrid.identity.persistence.UserRecord;
@@ -27,7 +28,12 @@ class DemoAccounts implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
     record Demo(String username, String displayName, Role role, String post, String department, Set<String> scope,
-                String phone, String idNumber, String address) {
+                String phone, String idNumber, String address, Set<String> roadSegments) {
+
+        Demo(String username, String displayName, Role role, String post, String department, Set<String> scope,
+             String phone, String idNumber, String address) {
+            this(username, displayName, role, post, department, scope, phone, idNumber, address, Set.of());
+        }
     }
 
     static final List<Demo> ACCOUNTS = List.of(
@@ -40,7 +46,17 @@ class DemoAccounts implements ApplicationRunner {
             new Demo("sanitation.dadukou", "大渡口区环卫处置员", Role.DEPARTMENT_HANDLER, null, "SANITATION", Set.of("500104"), "13900000007", "500104198707070077", "重庆市大渡口区春晖路街道环卫所"),
             new Demo("community", "平安社区工作人员", Role.COMMUNITY_STAFF, null, null, Set.of("500104001001"), "13900000008", "500104199208080088", "重庆市大渡口区新山村街道平安社区服务中心"),
             new Demo("gridworker", "平安社区第1网格网格员", Role.GRID_WORKER, null, null, Set.of("500104001001001"), "13900000009", "500104199309090099", "重庆市大渡口区新山村街道钢花路3号"),
-            new Demo("citizen", "市民张先生", Role.CITIZEN, null, null, Set.of(), "13800138000", "500104198510101234", "重庆市大渡口区新山村街道松青路12号3单元5-2"));
+            new Demo("citizen", "市民张先生", Role.CITIZEN, null, null, Set.of(), "13800138000", "500104198510101234", "重庆市大渡口区新山村街道松青路12号3单元5-2"),
+            // road-segment chiefs of urban management: the chiefs geo generated for these segments (name and phone as on the
+            // road's public board), with no territory of their own, so they see their segments' cases and nothing else
+            chief("roadchief", "谭军", "新山村路第1段", "13955533713", "500104001R0201"),
+            chief("roadchief2", "宋艳杰", "新山村路第2段", "13387884735", "500104001R0202"),
+            chief("roadchief.ciqikou", "李杰华", "磁器口大道第1段", "13346247458", "500106004R0101"));
+
+    private static Demo chief(String username, String name, String segmentName, String phone, String segment) {
+        return new Demo(username, name + "（" + segmentName + "路段长）", Role.STREET_OPERATOR, CurrentUser.ROAD_SEGMENT_CHIEF, null,
+                Set.of(), phone, null, null, Set.of(segment));
+    }
 
     private final UserRepository users;
     private final PasswordEncoder encoder;
@@ -65,9 +81,11 @@ class DemoAccounts implements ApplicationRunner {
             }
             tx.executeWithoutResult(status -> {
                 users.insert(new UserRecord(UserId.random(), demo.username(), hash, demo.displayName(), demo.role(), demo.post(),
-                        null, demo.department(), demo.phone(), demo.idNumber(), demo.address(), true, demo.scope()));
+                        null, demo.department(), demo.phone(), demo.idNumber(), demo.address(), true, demo.scope(),
+                        demo.roadSegments()));
                 audit.recordAs("system", "USER_CREATED", "USER", demo.username(), "demo account",
-                        Map.of("role", demo.role().name(), "scope", String.join(",", demo.scope())));
+                        Map.of("role", demo.role().name(), "scope", String.join(",", demo.scope()), "roadSegments",
+                                String.join(",", demo.roadSegments())));
             });
             created++;
         }

@@ -22,7 +22,8 @@ public class UserRepository {
             + " u.department_code, u.phone, u.id_number, u.address, u.enabled,"
             // the scope in the same query: a second query from inside the row mapper would take a second
             // connection while holding the first, and a burst of sign-ins deadlocks the pool
-            + " array(select s.unit_code from identity.user_scope s where s.user_id = u.id order by s.unit_code) as scope";
+            + " array(select s.unit_code from identity.user_scope s where s.user_id = u.id order by s.unit_code) as scope,"
+            + " array(select r.segment_code from identity.user_road_segment r where r.user_id = u.id order by r.segment_code) as segments";
     private final JdbcTemplate jdbc;
 
     public UserRepository(JdbcTemplate jdbc) {
@@ -76,6 +77,9 @@ public class UserRepository {
         for (String unit : user.scope()) {
             jdbc.update("insert into identity.user_scope (user_id, unit_code) values (?, ?)", user.id().value(), unit);
         }
+        for (String segment : user.roadSegments()) {
+            jdbc.update("insert into identity.user_road_segment (user_id, segment_code) values (?, ?)", user.id().value(), segment);
+        }
     }
 
     /** Enables or disables an account; false when there is no such account. */
@@ -88,10 +92,10 @@ public class UserRepository {
         String sector = rs.getString(7);
         return new UserRecord(new UserId(id), rs.getString(2), rs.getString(3), rs.getString(4), Role.valueOf(rs.getString(5)),
                 rs.getString(6), sector == null ? null : Sector.valueOf(sector), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getString(11), rs.getBoolean(12), scope(rs.getArray(13)));
+                rs.getString(10), rs.getString(11), rs.getBoolean(12), codes(rs.getArray(13)), codes(rs.getArray(14)));
     }
 
-    private static Set<String> scope(java.sql.Array codes) throws SQLException {
+    private static Set<String> codes(java.sql.Array codes) throws SQLException {
         Set<String> scope = new LinkedHashSet<>();
         if (codes != null) {
             for (Object code : (Object[]) codes.getArray()) {

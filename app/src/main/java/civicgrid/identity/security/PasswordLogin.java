@@ -87,7 +87,8 @@ class PasswordLogin implements AuthenticationProvider {
             throw new DisabledException("This account is disabled.");
         }
         CurrentUser current = new CurrentUser(account.id(), account.username(), account.displayName(), account.role(),
-                account.postCode(), account.sector(), account.departmentCode(), new TerritorialScope(account.scope()));
+                account.postCode(), account.sector(), account.departmentCode(), new TerritorialScope(account.scope()),
+                account.roadSegments());
         CivicGridPrincipal principal = new CivicGridPrincipal(current, account.passwordHash(), true);
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
     }

@@ -58,7 +58,7 @@ class UserController {
         }
         // operators see the accounts working inside their own territory only
         return users.list(role, page * size, size).stream()
-                .filter(u -> viewer.scope().cityWide() || u.scope().stream().anyMatch(viewer::sees))
+                .filter(u -> worksInside(u, viewer))
                 .map(u -> view(u, viewer)).toList();
     }
 
@@ -69,7 +69,7 @@ class UserController {
                 .orElseThrow(() -> CivicGridException.notFound("USER_NOT_FOUND", "No user " + id + "."));
         boolean self = user.id().equals(viewer.id());
         boolean overseer = viewer.hasRole(Role.ADMINISTRATOR, Role.CITY_OPERATOR, Role.DISTRICT_OPERATOR, Role.STREET_OPERATOR)
-                && (viewer.scope().cityWide() || user.scope().stream().anyMatch(viewer::sees));
+                && worksInside(user, viewer);
         if (!self && !overseer) {
             throw CivicGridException.forbidden("OUT_OF_SCOPE", "This account is outside your scope.");
         }
@@ -87,15 +87,23 @@ class UserController {
         if (request.postCode() != null && !users.postExists(request.postCode())) {
             throw CivicGridException.badRequest("UNKNOWN_POST", "No post " + request.postCode() + ".");
         }
-        if (request.role() != Role.CITIZEN && request.scope().isEmpty()) {
-            throw CivicGridException.badRequest("SCOPE_REQUIRED", "Every role but citizen needs at least one territory.");
+        boolean chief = CurrentUser.ROAD_SEGMENT_CHIEF.equals(request.postCode());
+        if (!request.roadSegmentsOrNone().isEmpty() && !chief) {
+            throw CivicGridException.badRequest("SEGMENTS_NEED_CHIEF_POST", "Only a road-segment chief (post "
+                    + CurrentUser.ROAD_SEGMENT_CHIEF + ") answers for road segments.");
+        }
+        if (request.role() != Role.CITIZEN && request.scope().isEmpty() && request.roadSegmentsOrNone().isEmpty()) {
+            throw CivicGridException.badRequest("SCOPE_REQUIRED",
+                    "Every role but citizen needs at least one territory (a road-segment chief: or one road segment).");
         }
         UserRecord user = new UserRecord(UserId.random(), request.username(), encoder.encode(request.password()),
                 request.displayName(), request.role(), request.postCode(), null, request.departmentCode(), request.phone(),
-                request.idNumber(), request.address(), true, request.scope());
+                request.idNumber(), request.address(), true, request.scope(),
+                request.roadSegmentsOrNone());
         users.insert(user);
         audit.record("USER_CREATED", "USER", user.username(), "created by " + admin.username(),
-                Map.of("role", user.role().name(), "scope", String.join(",", user.scope())));
+                Map.of("role", user.role().name(), "scope", String.join(",", user.scope()), "roadSegments",
+                        String.join(",", user.roadSegments())));
         return view(users.findById(user.id()).orElseThrow(), admin);
     }
 
@@ -131,10 +139,16 @@ class UserController {
         return view(users.findById(user.id()).orElseThrow(), admin);
     }
 
+    /** An account works inside the viewer's territory by its units, or (a segment chief) by its segments' streets. */
+    private static boolean worksInside(UserRecord user, CurrentUser viewer) {
+        return viewer.scope().cityWide() || user.scope().stream().anyMatch(viewer::sees)
+                || user.roadSegments().stream().anyMatch(segment -> viewer.sees(segment.substring(0, 9)));
+    }
+
     private static UserView view(UserRecord u, CurrentUser viewer) {
         PersonalData.Masker mask = PersonalData.forViewer(viewer, u.id());
         return new UserView(u.id().toString(), u.username(), u.displayName(), u.role(), u.role().nameZh(), u.postCode(),
                 u.sector(), u.departmentCode(), u.scope(), mask.phone(u.phone()), mask.idNumber(u.idNumber()),
-                mask.address(u.address()), u.enabled());
+                mask.address(u.address()), u.enabled(), u.roadSegments());
     }
 }

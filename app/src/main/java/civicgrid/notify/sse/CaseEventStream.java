@@ -35,7 +35,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class CaseEventStream implements SmartLifecycle {
 
     private static final long TIMEOUT_MILLIS = 30 * 60 * 1000L;
-    private record Subscriber(String username, TerritorialScope scope) {
+    private record Subscriber(String username, TerritorialScope scope, Set<String> roadSegments) {
+
+        /** The change's grid lies in the territory, or the change lies on one of the subscriber's road segments (a chief's). */
+        boolean hears(LiveEvent event) {
+            return scope.includes(event.gridCode()) || event.roadSegmentCode() != null && roadSegments.contains(event.roadSegmentCode());
+        }
     }
 
     private final IdentityApi identity;
@@ -54,7 +59,7 @@ class CaseEventStream implements SmartLifecycle {
     SseEmitter stream() {
         CurrentUser user = identity.requireCurrentUser();
         SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
-        subscribers.put(emitter, new Subscriber(user.username(), user.scope()));
+        subscribers.put(emitter, new Subscriber(user.username(), user.scope(), user.roadSegments()));
         emitter.onCompletion(() -> subscribers.remove(emitter));
         emitter.onTimeout(() -> subscribers.remove(emitter));
         emitter.onError(e -> subscribers.remove(emitter));
@@ -109,7 +114,7 @@ class CaseEventStream implements SmartLifecycle {
         fanOut.execute(() -> {
             Map<String, Object> payload = event.payload();
             for (Map.Entry<SseEmitter, Subscriber> s : subscribers.entrySet()) {
-                if (s.getValue().scope().includes(event.gridCode())) {
+                if (s.getValue().hears(event)) {
                     send(s.getKey(), SseEmitter.event().name(event.name()).id(event.eventId()).data(payload, MediaType.APPLICATION_JSON));
                 }
             }

@@ -5,14 +5,16 @@ import java.util.Map;
 
 /**
  * What a console hears of a case change: small enough to travel between nodes in one PostgreSQL
- * notification, and all a stream needs to scope it to a viewer ({@link #gridCode}).
+ * notification, and all a stream needs to scope it to a viewer ({@link #gridCode}, and {@link #roadSegmentCode} for
+ * a segment chief; the segment scopes only, the event's data stays as it was).
  */
 record LiveCaseEvent(String caseId, String number, String action, String to, String gridCode, boolean urgent,
-                     boolean overdue, String at, long atMillis) implements LiveEvent {
+                     boolean overdue, String at, long atMillis, String roadSegmentCode) implements LiveEvent {
 
     static LiveCaseEvent of(CaseChanged change) {
         return new LiveCaseEvent(change.caseId().toString(), change.number(), change.action().name(), change.to().name(),
-                change.gridCode(), change.urgent(), change.overdue(), change.at().toString(), change.at().toEpochMilli());
+                change.gridCode(), change.urgent(), change.overdue(), change.at().toString(), change.at().toEpochMilli(),
+                change.roadSegmentCode());
     }
 
     @Override

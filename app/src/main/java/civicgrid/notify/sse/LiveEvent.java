@@ -9,6 +9,11 @@ interface LiveEvent {
 
     String gridCode();
 
+    /** The road segment the change lies on, whose chief hears of it beside the grid's viewers; null when none. */
+    default String roadSegmentCode() {
+        return null;
+    }
+
     String eventId();
 
     Map<String, Object> payload();
