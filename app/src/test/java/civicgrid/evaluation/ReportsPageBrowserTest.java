@@ -21,7 +21,7 @@ class ReportsPageBrowserTest extends IntegrationTest {
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
             wait.until(d -> "true".equals(d.findElement(By.id("reports-page")).getAttribute("data-ready")));
             assertThat(browser.text("#tiers")).contains("线上自助办结", "跨部门协同", "联合执法");
-            assertThat(browser.text("#reports-error")).isEmpty();
+            assertThat(browser.driver().findElement(By.id("reports-error")).getText()).isEmpty();
 
             new Select(browser.driver().findElement(By.id("make-kind"))).selectByValue("weekly");
             browser.driver().findElement(By.id("make-period")).sendKeys("2023-W11");

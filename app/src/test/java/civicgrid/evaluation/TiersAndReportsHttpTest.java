@@ -9,6 +9,7 @@ import civicgrid.cases.app.CaseWorkflow;
 import civicgrid.evaluation.app.CaseFigures;
 import civicgrid.evaluation.app.CaseTiers;
 import civicgrid.evaluation.app.TrendAlarms;
+import civicgrid.evaluation.reports.ReportGenerator;
 import civicgrid.geo.GeoApi;
 import civicgrid.geo.TerritoryLevel;
 import civicgrid.geo.TerritoryUnit;
@@ -69,6 +70,8 @@ class TiersAndReportsHttpTest extends IntegrationTest {
     TrendAlarms trendAlarms;
     @Autowired
     CaseWorkflow workflow;
+    @Autowired
+    ReportGenerator generator;
 
     private String grid() {
         // the street's last grid: the hand-computed example and the desk tests report elsewhere
@@ -206,6 +209,7 @@ class TiersAndReportsHttpTest extends IntegrationTest {
         }
 
         byte[] xlsx = download("/api/v1/evaluation/reports/" + again + "/xlsx");
+        System.out.printf("daily report of a street: PDF %,d bytes, Excel %,d bytes%n", pdf.length, xlsx.length);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet main = book.getSheet("主要指标");
             assertThat(value(main, "上报数")).isEqualTo(11.0);
@@ -287,6 +291,28 @@ class TiersAndReportsHttpTest extends IntegrationTest {
         assertThat(get("/api/v1/evaluation/trends?unit=" + district, "xinshancun").status()).isEqualTo(403);
         assertThat(get("/api/v1/evaluation/trends?unit=" + district + "&day=yesterday", "city").json().get("code").asString())
                 .isEqualTo("INVALID_DAY");
+    }
+
+    @Test
+    void aScheduledRunKeepsEachReportOnceEvenWhenTwoNodesRunIt() throws Exception {
+        List<TerritoryUnit> units = List.of(geo.unit(UnitCode.of("500106004")).orElseThrow(), geo.unit(UnitCode.of("500108")).orElseThrow());
+        // as if the morning's run had not come yet (it runs at 06:30 city time)
+        jdbc.update("delete from evaluation.report where unit_code in ('500106004', '500108') and generated_by = 'system'");
+        // two nodes at once: each report of each unit is kept by one of them
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = nodes.submit(() -> generator.makeMissing(units));
+            var second = nodes.submit(() -> generator.makeMissing(units));
+            assertThat(first.get() + second.get()).isEqualTo(4);
+        } finally {
+            nodes.shutdown();
+        }
+        // a later run makes none
+        assertThat(generator.makeMissing(units)).isZero();
+        for (String unit : List.of("500106004", "500108")) {
+            assertThat(jdbc.queryForList("select kind || ' ' || period || ' ' || generated_by from evaluation.report where unit_code = ?"
+                    + " and generated_by = 'system'", String.class, unit)).hasSize(2);
+        }
     }
 
     /** counts[0] cases in the 7 days ending on the day, counts[1] in the 7 before, ... */

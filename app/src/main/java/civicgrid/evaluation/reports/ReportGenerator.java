@@ -87,14 +87,22 @@ public class ReportGenerator {
 
     /** The scheduled run: trend alarms of yesterday, then the reports missing for the last day and week; answers how many were made. */
     public int runScheduled(List<TerritoryLevel> levels) {
+        trends.computeEverywhere(LocalDate.now(clock.withZone(ReportQueries.CITY)).minusDays(1));
+        return makeMissing(units(levels));
+    }
+
+    /**
+     * Makes the daily sheet of yesterday and the weekly analysis of last week for each unit that has
+     * none kept yet; a report another run kept meanwhile is not kept twice. Answers how many were kept.
+     */
+    public int makeMissing(List<TerritoryUnit> units) {
         LocalDate today = LocalDate.now(clock.withZone(ReportQueries.CITY));
-        trends.computeEverywhere(today.minusDays(1));
         int made = 0;
         for (ReportKind kind : ReportKind.values()) {
             String periodText = kind.lastCompleted(today);
             Period period = kind.period(periodText);
             Set<String> done = store.unitsWith(kind, periodText);
-            for (TerritoryUnit unit : units(levels)) {
+            for (TerritoryUnit unit : units) {
                 if (done.contains(unit.code())) {
                     continue;
                 }
@@ -102,12 +110,13 @@ public class ReportGenerator {
                     Rendered r = render(kind, unit, period);
                     Optional<ReportStore.Info> kept = store.keep(kind, unit.code(), periodText, clock.instant(), SYSTEM, r.pdf(), r.xlsx(), false);
                     made += kept.isPresent() ? 1 : 0;
+                } catch (civicgrid.platform.CivicGridException fontMissing) {
+                    // no font: every report would fail the same way, said once
+                    log.error("Reports not made: {}", fontMissing.getMessage());
+                    return made;
                 } catch (RuntimeException failed) {
-                    // one unit's failure (a missing font fails them all: said once per run) does not stop the others
-                    log.error("Report {} of {} for {} failed: {}", kind, unit.code(), periodText, failed.getMessage());
-                    if (failed.getMessage() != null && failed.getMessage().contains("font")) {
-                        return made;
-                    }
+                    // one unit's failure does not stop the others; the next run tries it again
+                    log.error("Report {} of {} for {} failed", kind, unit.code(), periodText, failed);
                 }
             }
         }
