@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,12 +61,12 @@ class TelemetryPartitions implements ApplicationRunner {
     }
 
     /** What one round did: months created and dropped, default-partition rows deleted. */
-    record Round(java.util.List<YearMonth> created, java.util.List<YearMonth> dropped, int oldDefaultRows) {
+    record Round(List<YearMonth> created, List<YearMonth> dropped, int oldDefaultRows) {
     }
 
     /** Creates the months from {@code today}'s to {@code monthsAhead} later; drops those that ended before {@code today - retention}. */
     Round maintain(LocalDate today) {
-        java.util.List<YearMonth> created = new java.util.ArrayList<>();
+        List<YearMonth> created = new ArrayList<>();
         YearMonth current = YearMonth.from(today);
         for (int i = 0; i <= monthsAhead; i++) {
             if (store.create(current.plusMonths(i))) {
@@ -72,7 +74,7 @@ class TelemetryPartitions implements ApplicationRunner {
             }
         }
         LocalDate cutoff = today.minus(retention);
-        java.util.List<YearMonth> dropped = new java.util.ArrayList<>();
+        List<YearMonth> dropped = new ArrayList<>();
         for (YearMonth m : store.months()) {
             if (!m.plusMonths(1).atDay(1).isAfter(cutoff) && store.drop(m)) {
                 dropped.add(m);
