@@ -478,8 +478,9 @@
 
   // ---- device and force layers: each an endpoint listing things with a place, and its legend entries.
   // Later modules (sensors, grid workers' positions, risk points) add their entry here: {key, url, label,
-  // marker(item) → Leaflet layer, legend: [{className, label}], off?}. A url may be a function of the user's
-  // territory (then it loads once the territory is known); an overlay that is off loads when switched on.
+  // marker(item) → Leaflet layer, legend: [{className, label}], off?, live?: event name, refreshSeconds?}. A url may be
+  // a function of the user's territory (then it loads once the territory is known); an overlay that is off loads when
+  // switched on.
   const OVERLAYS = [
     { key: 'cameras', url: '/api/v1/cameras', label: T.cameras,
       legend: [{ className: 'camera-icon', label: T.cameras }, { className: 'camera-icon inactive', label: T.camerasInactive }],
@@ -518,8 +519,9 @@
         return m;
       } },
     // grid forces on duty (duty's consenting grid workers; response's unit members join through duty's ForcePositions):
-    // each member's latest position of the last 30 minutes, names masked by the server for roles that need none
-    { key: 'forces', url: (territory) => '/api/v1/duty/forces?unit=' + territory.code, label: T.forces.title,
+    // each member's latest position of the last 30 minutes, names masked by the server for roles that need none; phones
+    // report every 2 minutes and no event tells of it, so the layer reloads every 30 s while it is shown
+    { key: 'forces', url: (territory) => '/api/v1/duty/forces?unit=' + territory.code, label: T.forces.title, refreshSeconds: 30,
       legend: [{ className: 'force-icon GRID_WORKER', label: T.forces.kinds.GRID_WORKER },
         { className: 'force-icon RESPONSE_MEMBER', label: T.forces.kinds.RESPONSE_MEMBER }],
       marker: (f) => {
@@ -553,6 +555,7 @@
       if (loading || !url || !map.hasLayer(group)) return;
       loading = true;
       json(url).then((items) => {
+        group.clearLayers(); // a reload replaces the items when the new ones are there (no blank map meanwhile)
         items.forEach((item) => o.marker(item).addTo(group));
         mapEl.dataset[o.key] = String(items.length);
       }).catch(() => { mapEl.dataset[o.key] = 'unavailable'; });
@@ -560,6 +563,18 @@
     group.on('add', load);
     // an overlay with a live event name reloads its items when the stream hears of one
     if (o.live) LIVE[o.live] = debounce(() => { group.clearLayers(); loading = false; load(); }, 500);
+    // an overlay with refreshSeconds reloads at that pace while it is shown and the page is visible; looked at each
+    // second, so a pace changed through CG_SCREEN.overlays applies at once
+    if (o.refreshSeconds) {
+      let loadedAt = Date.now();
+      group.on('add', () => { loadedAt = Date.now(); });
+      setInterval(() => {
+        if (!map.hasLayer(group) || document.hidden || Date.now() - loadedAt < o.refreshSeconds * 1000) return;
+        loadedAt = Date.now();
+        loading = false;
+        load();
+      }, 1000);
+    }
     if (!o.off) group.addTo(map);
     layersControl.addOverlay(group, o.label);
     LEGEND.push({ layer: o.key, title: o.label, items: o.legend || [] });

@@ -174,6 +174,21 @@ class DutyBrowserTest extends IntegrationTest {
             assertThat(marker).isNotNull();
             screen.screenshot("duty-map-forces");
 
+            // the layer is live while shown: the worker stops sharing (their positions are deleted) and leaves the map
+            String workerKey = null;
+            for (JsonNode f : get("/api/v1/duty/forces?unit=500104001", "xinshancun").json()) {
+                if (f.get("name").asString().equals("平安社区第1网格网格员")) {
+                    workerKey = f.get("key").asString();
+                }
+            }
+            assertThat(workerKey).isNotNull();
+            String leaving = workerKey;
+            assertThat(screen.driver().findElements(By.cssSelector(".force-icon[data-force='" + leaving + "']"))).isNotEmpty();
+            ((JavascriptExecutor) screen.driver()).executeScript("CG_SCREEN.overlays.find((o) => o.key === 'forces').refreshSeconds = 1");
+            withdrawConsent();
+            wait.until(d -> d.findElements(By.cssSelector(".force-icon[data-force='" + leaving + "']")).isEmpty());
+            assertThat(screen.driver().findElement(By.id("map")).getAttribute("data-forces")).isNotEqualTo("unavailable");
+
             screen.open(url("/dashboard"));
             wait.until(d -> "true".equals(d.findElement(By.id("duty-completion")).getAttribute("data-ready")));
             wait.until(d -> "true".equals(d.findElement(By.id("duty-overdue")).getAttribute("data-ready")));

@@ -236,6 +236,16 @@ class DutyHttpTest extends IntegrationTest {
         assertThat(names(search("02222"))).as("digits of the number that are not its tail").doesNotContain("测试乙");
         assertThat(names(search("甲改"))).containsExactly("测试甲改");
         assertThat(names(search("5001"))).as("the district part of the number is not its tail").doesNotContain("测试乙", "测试甲改");
+        // the same searches over the whole street (the street-local indexes; the street operator sees names masked, so by id)
+        String yi = "";
+        for (JsonNode p : search("22222")) {
+            yi = p.get("name").asString().equals("测试乙") ? p.get("id").asString() : yi;
+        }
+        String jia = found.get(0).get("id").asString();
+        assertThat(ids(searchStreet("22222"))).contains(yi).doesNotContain(jia);
+        assertThat(ids(searchStreet("02222"))).doesNotContain(yi);
+        assertThat(ids(searchStreet("甲改"))).contains(jia).doesNotContain(yi);
+        assertThat(ids(searchStreet("5001"))).doesNotContain(yi, jia);
         assertThat(importPeople("xinshancun", header + good.replace("测试甲", "测试甲改")).json().get("updated").asInt()).isEqualTo(2);
         String history = "/api/v1/duty/registers/people/" + found.get(0).get("id").asLong() + "/history";
         JsonNode changes = get(history, "gridworker").json();
@@ -323,10 +333,23 @@ class DutyHttpTest extends IntegrationTest {
         assertThat(get("/api/v1/duty/tasks", "citizen").status()).isEqualTo(403);
     }
 
+    static List<String> ids(JsonNode people) {
+        List<String> ids = new ArrayList<>();
+        people.forEach(p -> ids.add(p.get("id").asString()));
+        return ids;
+    }
+
     static List<String> names(JsonNode people) {
         List<String> names = new ArrayList<>();
         people.forEach(p -> names.add(p.get("name").asString()));
         return names;
+    }
+
+    /** A search of the whole street (新山村街道), which the street-local indexes answer. */
+    JsonNode searchStreet(String q) {
+        Response r = get("/api/v1/duty/registers/people?unit=500104001&size=200&q=" + enc(q), "xinshancun");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
     }
 
     JsonNode search(String q) {

@@ -2,6 +2,7 @@ package civicgrid.bench;
 
 import civicgrid.CivicGridApplication;
 import civicgrid.duty.DutyApi;
+import civicgrid.duty.persistence.RegisterStore;
 import civicgrid.geo.GeoApi;
 import civicgrid.geo.domain.TerritoryModel;
 import java.lang.management.ManagementFactory;
@@ -189,6 +190,14 @@ public final class DutyBenchmark {
                 Arrays.sort(nanos);
                 lines.add(String.format("register search in a street of %,d residents (of %,d in the city) by %s, over HTTP: p50 %.1f ms,"
                         + " p99 %.1f ms", inStreet, loaded, kinds[k], nanos[75] / 1e6, nanos[148] / 1e6));
+            }
+            for (int k = 0; k < 2; k++) {
+                // the plan PostgreSQL chose for the page's ids (the store's own query, see RegisterStore.StreetSearch)
+                RegisterStore.StreetSearch search = RegisterStore.StreetSearch.of(STREET, queries.get(k), 0, 20);
+                List<String> plan = jdbc.queryForList("explain (analyze, costs off, timing off) " + search.sql(), String.class,
+                        search.args());
+                lines.add("plan of a search by " + kinds[k] + " ('" + queries.get(k) + "'): "
+                        + String.join(" | ", plan.stream().map(String::strip).toList()));
             }
             lines.forEach(System.out::println);
             Files.writeString(Path.of("bench", "results", "duty.txt"), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
