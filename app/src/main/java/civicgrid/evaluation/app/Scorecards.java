@@ -32,8 +32,11 @@ public class Scorecards {
     private final GeoApi geo;
     private final CatalogApi catalog;
     private final IdentityApi identity;
+    private final civicgrid.evaluation.assessment.AssessedSubjects subjects;
 
-    Scorecards(TallyStore tallies, ScoringStore scoring, GeoApi geo, CatalogApi catalog, IdentityApi identity) {
+    Scorecards(TallyStore tallies, ScoringStore scoring, GeoApi geo, CatalogApi catalog, IdentityApi identity,
+               civicgrid.evaluation.assessment.AssessedSubjects subjects) {
+        this.subjects = subjects;
         this.identity = identity;
         this.tallies = tallies;
         this.scoring = scoring;
@@ -66,6 +69,9 @@ public class Scorecards {
         if (kind.territorial()) {
             String name = geo.unit(UnitCode.of(code)).map(TerritoryUnit::name).orElse(code);
             return new Scorecard.Subject(kind.name().toLowerCase(Locale.ROOT), code, name, null, null);
+        }
+        if (kind == SubjectKind.SEGMENT || kind == SubjectKind.TRADE) {
+            return subjects.of(kind, code);
         }
         if (kind == SubjectKind.DEPARTMENT) {
             Optional<Department> d = catalog.department(Department.codeOfInstance(code));
