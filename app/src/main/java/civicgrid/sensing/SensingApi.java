@@ -13,10 +13,22 @@ public class SensingApi {
     private final SensingEngine engine;
 
     private final ObjectProvider<EmbeddedBroker> broker;
+    private final civicgrid.sensing.persistence.AlarmStore alarms;
 
-    SensingApi(SensingEngine engine, ObjectProvider<EmbeddedBroker> broker) {
+    SensingApi(SensingEngine engine, ObjectProvider<EmbeddedBroker> broker, civicgrid.sensing.persistence.AlarmStore alarms) {
         this.engine = engine;
         this.broker = broker;
+        this.alarms = alarms;
+    }
+
+    /** Alarms raised in a unit (its code or below) over a window, and how many of them someone acknowledged. */
+    public record AlarmFigures(long raised, long acknowledged) {
+    }
+
+    /** The alarm figures of a unit over [from, to): for evaluation's indices. No actor is checked: the caller scopes the unit. */
+    public AlarmFigures alarmFigures(String unitPrefix, java.time.Instant from, java.time.Instant to) {
+        long[] n = alarms.raisedAndAcknowledged(unitPrefix, from, to);
+        return new AlarmFigures(n[0], n[1]);
     }
 
     /** The port the embedded MQTT broker listens on, if it runs. */

@@ -48,7 +48,11 @@ public class Scorecards {
     public Scorecard.Sheet sheet(UnitCode unit, Period period, Grouping by) {
         ScoringScheme scheme = scoring.inForceOn(period.first());
         String prefix = unit.isCity() ? "" : unit.value();
-        List<Scorecard> items = tallies.sums(by.kinds(), prefix, period).stream().map(row -> {
+        List<TallyStore.Row> rows = tallies.sums(by.kinds(), prefix, period);
+        // persons' names in one query, not one per person
+        Map<String, String> names = by == Grouping.PERSON
+                ? identity.displayNames(rows.stream().map(TallyStore.Row::subject).distinct().toList()) : Map.of();
+        List<Scorecard> items = rows.stream().map(row -> {
             Map<Rate, Double> rates = row.tally().rates(row.kind());
             Double score = scheme.score(row.kind(), rates);
             Map<String, Double> byKey = new LinkedHashMap<>();
@@ -57,7 +61,7 @@ public class Scorecards {
             for (Measure m : Measure.values()) {
                 counts.put(m.name(), row.tally().get(m));
             }
-            return new Scorecard(subject(row.kind(), row.subject()), byKey, score, scheme.grade(score), counts);
+            return new Scorecard(subject(row.kind(), row.subject(), names), byKey, score, scheme.grade(score), counts);
         }).sorted(Comparator.comparing((Scorecard s) -> s.subject().role() == null ? "" : s.subject().role())
                 .thenComparing(s -> s.score() == null ? Double.MAX_VALUE : -s.score())
                 .thenComparing(s -> s.subject().code())).toList();
@@ -65,7 +69,7 @@ public class Scorecards {
                 scheme.version(), items);
     }
 
-    private Scorecard.Subject subject(SubjectKind kind, String code) {
+    private Scorecard.Subject subject(SubjectKind kind, String code, Map<String, String> personNames) {
         if (kind.territorial()) {
             String name = geo.unit(UnitCode.of(code)).map(TerritoryUnit::name).orElse(code);
             return new Scorecard.Subject(kind.name().toLowerCase(Locale.ROOT), code, name, null, null);
@@ -79,6 +83,6 @@ public class Scorecards {
                     null);
         }
         // an account that is gone keeps its user name
-        return new Scorecard.Subject("person", code, identity.displayName(code).orElse(code), null, kind.name());
+        return new Scorecard.Subject("person", code, personNames.getOrDefault(code, code), null, kind.name());
     }
 }

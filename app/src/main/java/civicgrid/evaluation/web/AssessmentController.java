@@ -36,7 +36,7 @@ class AssessmentController {
     }
 
     /** The same as CSV (for awards, pay and funding). */
-    @GetMapping(value = "/assessments.csv", produces = "text/csv")
+    @GetMapping("/assessments.csv")
     ResponseEntity<byte[]> assessmentsCsv(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
                                           @RequestParam(required = false) String of) {
         byte[] csv = assessment.csv(unit, period, of);
