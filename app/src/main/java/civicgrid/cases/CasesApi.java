@@ -177,6 +177,15 @@ public class CasesApi {
         });
     }
 
+    /**
+     * Every case's id, in id order after {@code after} (null: from the first), a page of at most
+     * {@code limit}: for another module rebuilding its own bookkeeping from the cases that exist
+     * (evaluation's figures); no actor is checked.
+     */
+    public List<CaseId> caseIdsAfter(CaseId after, int limit) {
+        return cases.idsAfter(after, limit);
+    }
+
     private static CaseFacts.Step step(Map<String, Object> row) {
         Object from = row.get("from_state");
         Object at = row.get("at");

@@ -22,6 +22,11 @@ public class IdentityApi {
     }
 
     /** The name an account is shown by (e.g. 新山村街道综合协调岗), for pages that list people by their work. */
+    /** The names accounts are shown by, for many at once (accounts that are gone are left out). */
+    public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        return users.displayNames(usernames);
+    }
+
     public Optional<String> displayName(String username) {
         return users.findByUsername(username).map(civicgrid.identity.persistence.UserRecord::displayName);
     }

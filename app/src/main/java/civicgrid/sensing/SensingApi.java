@@ -16,11 +16,14 @@ public class SensingApi {
 
     private final ObjectProvider<EmbeddedBroker> broker;
     private final WebhookTargets webhookTargets;
+    private final civicgrid.sensing.persistence.AlarmStore alarms;
 
-    SensingApi(SensingEngine engine, ObjectProvider<EmbeddedBroker> broker, WebhookTargets webhookTargets) {
+    SensingApi(SensingEngine engine, ObjectProvider<EmbeddedBroker> broker, WebhookTargets webhookTargets,
+            civicgrid.sensing.persistence.AlarmStore alarms) {
         this.engine = engine;
         this.broker = broker;
         this.webhookTargets = webhookTargets;
+        this.alarms = alarms;
     }
 
     /** Where a rule's webhook goes and the secret that signs it (for the module that delivers; never shown to a user). */
@@ -30,6 +33,16 @@ public class SensingApi {
     /** The target an {@link AlarmWebhookDue} names, as an administrator last set it. */
     public Optional<WebhookTarget> webhookTarget(String name) {
         return webhookTargets.find(name).map(t -> new WebhookTarget(t.name(), t.url(), t.secret()));
+    }
+
+    /** Alarms raised in a unit (its code or below) over a window, and how many of them someone acknowledged. */
+    public record AlarmFigures(long raised, long acknowledged) {
+    }
+
+    /** The alarm figures of a unit over [from, to): for evaluation's indices. No actor is checked: the caller scopes the unit. */
+    public AlarmFigures alarmFigures(String unitPrefix, java.time.Instant from, java.time.Instant to) {
+        long[] n = alarms.raisedAndAcknowledged(unitPrefix, from, to);
+        return new AlarmFigures(n[0], n[1]);
     }
 
     /** The port the embedded MQTT broker listens on, if it runs. */

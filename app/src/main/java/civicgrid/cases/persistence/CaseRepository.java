@@ -69,6 +69,13 @@ public class CaseRepository {
     private long nextSerial;
     private long blockEnd;
 
+    /** Case ids in id order after {@code after} (null: from the first), at most {@code limit}. */
+    public java.util.List<CaseId> idsAfter(CaseId after, int limit) {
+        return jdbc.query("select id from cases.case_file where id > ? order by id limit ?",
+                (rs, i) -> new CaseId(rs.getObject(1, java.util.UUID.class)),
+                after == null ? new java.util.UUID(0, 0) : after.value(), limit);
+    }
+
     public Optional<CaseFile> find(CaseId id) {
         return jdbc.query("select " + COLUMNS + " from cases.case_file where id = ?", CaseRepository::map, id.value())
                 .stream().findFirst();

@@ -53,4 +53,17 @@ public class FrontageStore {
                 (rs, i) -> new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getDouble(4),
                         rs.getTimestamp(5).toInstant()), shopId, limit);
     }
+
+    /** A frontage-duty shop and how many problems were recorded in front of it in a window. */
+    public record ShopProblems(long shopId, String name, String gridCode, long problems) {
+    }
+
+    /** Every frontage-duty shop of the units starting with {@code prefix}, with its problems found in [from, to). */
+    public List<ShopProblems> problemsPerShop(String prefix, Instant from, Instant to) {
+        return jdbc.query("select e.id, e.name, e.grid_code, count(r.case_id) from duty.enterprise e left join duty.frontage_record r"
+                        + " on r.enterprise_id = e.id and r.found_at >= ? and r.found_at < ? where e.frontage_duty and e.grid_code like ?"
+                        + " group by e.id, e.name, e.grid_code order by e.grid_code, e.id",
+                (rs, i) -> new ShopProblems(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)), Timestamp.from(from),
+                Timestamp.from(to), prefix + "%");
+    }
 }

@@ -32,8 +32,11 @@ public class Scorecards {
     private final GeoApi geo;
     private final CatalogApi catalog;
     private final IdentityApi identity;
+    private final civicgrid.evaluation.assessment.AssessedSubjects subjects;
 
-    Scorecards(TallyStore tallies, ScoringStore scoring, GeoApi geo, CatalogApi catalog, IdentityApi identity) {
+    Scorecards(TallyStore tallies, ScoringStore scoring, GeoApi geo, CatalogApi catalog, IdentityApi identity,
+               civicgrid.evaluation.assessment.AssessedSubjects subjects) {
+        this.subjects = subjects;
         this.identity = identity;
         this.tallies = tallies;
         this.scoring = scoring;
@@ -45,7 +48,11 @@ public class Scorecards {
     public Scorecard.Sheet sheet(UnitCode unit, Period period, Grouping by) {
         ScoringScheme scheme = scoring.inForceOn(period.first());
         String prefix = unit.isCity() ? "" : unit.value();
-        List<Scorecard> items = tallies.sums(by.kinds(), prefix, period).stream().map(row -> {
+        List<TallyStore.Row> rows = tallies.sums(by.kinds(), prefix, period);
+        // persons' names in one query, not one per person
+        Map<String, String> names = by == Grouping.PERSON
+                ? identity.displayNames(rows.stream().map(TallyStore.Row::subject).distinct().toList()) : Map.of();
+        List<Scorecard> items = rows.stream().map(row -> {
             Map<Rate, Double> rates = row.tally().rates(row.kind());
             Double score = scheme.score(row.kind(), rates);
             Map<String, Double> byKey = new LinkedHashMap<>();
@@ -54,7 +61,7 @@ public class Scorecards {
             for (Measure m : Measure.values()) {
                 counts.put(m.name(), row.tally().get(m));
             }
-            return new Scorecard(subject(row.kind(), row.subject()), byKey, score, scheme.grade(score), counts);
+            return new Scorecard(subject(row.kind(), row.subject(), names), byKey, score, scheme.grade(score), counts);
         }).sorted(Comparator.comparing((Scorecard s) -> s.subject().role() == null ? "" : s.subject().role())
                 .thenComparing(s -> s.score() == null ? Double.MAX_VALUE : -s.score())
                 .thenComparing(s -> s.subject().code())).toList();
@@ -62,10 +69,13 @@ public class Scorecards {
                 scheme.version(), items);
     }
 
-    private Scorecard.Subject subject(SubjectKind kind, String code) {
+    private Scorecard.Subject subject(SubjectKind kind, String code, Map<String, String> personNames) {
         if (kind.territorial()) {
             String name = geo.unit(UnitCode.of(code)).map(TerritoryUnit::name).orElse(code);
             return new Scorecard.Subject(kind.name().toLowerCase(Locale.ROOT), code, name, null, null);
+        }
+        if (kind == SubjectKind.SEGMENT || kind == SubjectKind.TRADE) {
+            return subjects.of(kind, code);
         }
         if (kind == SubjectKind.DEPARTMENT) {
             Optional<Department> d = catalog.department(Department.codeOfInstance(code));
@@ -73,6 +83,6 @@ public class Scorecards {
                     null);
         }
         // an account that is gone keeps its user name
-        return new Scorecard.Subject("person", code, identity.displayName(code).orElse(code), null, kind.name());
+        return new Scorecard.Subject("person", code, personNames.getOrDefault(code, code), null, kind.name());
     }
 }

@@ -143,11 +143,16 @@ public final class CaseContributions {
             String unit = kind.unitOf(f.gridCode());
             out.add(new Contribution(kind, unit, unit, day, measure));
         }
+        if (f.roadSegmentCode() != null) {
+            out.add(new Contribution(SubjectKind.SEGMENT, f.gridCode(), f.roadSegmentCode(), day, measure));
+        }
     }
 
     private void department(LocalDate day, Measure measure) {
         if (f.departmentInstance() != null) {
             out.add(new Contribution(SubjectKind.DEPARTMENT, f.gridCode(), f.departmentInstance(), day, measure));
+            out.add(new Contribution(SubjectKind.TRADE, f.gridCode(), civicgrid.catalog.Department.codeOfInstance(f.departmentInstance()),
+                    day, measure));
         }
     }
 

@@ -10,7 +10,11 @@ public enum Grouping {
     GRID(SubjectKind.GRID),
     COMMUNITY(SubjectKind.COMMUNITY),
     STREET(SubjectKind.STREET),
-    DISTRICT(SubjectKind.DISTRICT);
+    DISTRICT(SubjectKind.DISTRICT),
+    /** Road segments (one assessment, three uses: the segment's chief). */
+    SEGMENT(SubjectKind.SEGMENT),
+    /** Trades: a department's instances together. */
+    TRADE(SubjectKind.TRADE);
 
     private final List<SubjectKind> kinds;
 
@@ -25,12 +29,12 @@ public enum Grouping {
     /** {@code person}, {@code department}, ... (any case); unknown words are refused. */
     public static Grouping parse(String by) {
         if (by == null) {
-            throw new IllegalArgumentException("by is required: one of person, department, grid, community, street, district.");
+            throw new IllegalArgumentException("by is required: one of person, department, grid, community, street, district, segment, trade.");
         }
         try {
             return valueOf(by.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException("by must be one of person, department, grid, community, street, district.");
+            throw new IllegalArgumentException("by must be one of person, department, grid, community, street, district, segment, trade.");
         }
     }
 }

@@ -73,4 +73,34 @@ public record Period(String text, LocalDate first, LocalDate last) {
     public boolean contains(LocalDate day) {
         return !day.isBefore(first) && !day.isAfter(last);
     }
+
+    /**
+     * The period as whole calendar months (their first days, in order) and the days outside them, as
+     * [first, last] pairs: a year is twelve months and no days, a week or a day only days.
+     */
+    public record Split(java.util.List<LocalDate> months, java.util.List<LocalDate> dayRanges) {
+    }
+
+    public Split split() {
+        LocalDate firstMonth = first.getDayOfMonth() == 1 ? first : first.withDayOfMonth(1).plusMonths(1);
+        LocalDate end = last.plusDays(1);
+        LocalDate afterMonths = end.withDayOfMonth(1);
+        if (!firstMonth.isBefore(afterMonths)) {
+            return new Split(java.util.List.of(), java.util.List.of(first, last));
+        }
+        java.util.List<LocalDate> months = new java.util.ArrayList<>();
+        for (LocalDate m = firstMonth; m.isBefore(afterMonths); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        java.util.List<LocalDate> days = new java.util.ArrayList<>();
+        if (first.isBefore(firstMonth)) {
+            days.add(first);
+            days.add(firstMonth.minusDays(1));
+        }
+        if (afterMonths.isBefore(end)) {
+            days.add(afterMonths);
+            days.add(last);
+        }
+        return new Split(java.util.List.copyOf(months), java.util.List.copyOf(days));
+    }
 }

@@ -32,6 +32,16 @@ public enum Rate {
         return key;
     }
 
+    /** The count over the whole (the numerator). */
+    public Measure part() {
+        return part;
+    }
+
+    /** The count it is over (the denominator). */
+    public Measure whole() {
+        return whole;
+    }
+
     public boolean higherIsBetter() {
         return higherIsBetter;
     }

@@ -26,7 +26,11 @@ public enum SubjectKind {
     DEPARTMENT(DISPOSAL, ON_TIME_DISPOSAL, OVERDUE, REWORK, SATISFACTION),
     COLLECTOR(REGISTRATION, ON_TIME_VERIFICATION, ON_TIME_CHECK),
     DISPATCHER(ON_TIME_REGISTRATION, ON_TIME_DISPATCH, ACCURATE_DISPATCH),
-    HANDLER(DISPOSAL, ON_TIME_DISPOSAL, OVERDUE, REWORK);
+    HANDLER(DISPOSAL, ON_TIME_DISPOSAL, OVERDUE, REWORK),
+    /** A road segment (its chief is scored): every rate of the cases on it, kept per grid of the case. */
+    SEGMENT(Rate.values()),
+    /** A trade: every instance of one department (sanitation everywhere), kept per grid of the case. */
+    TRADE(DISPOSAL, ON_TIME_DISPOSAL, OVERDUE, REWORK, SATISFACTION);
 
     private final List<Rate> rates;
 

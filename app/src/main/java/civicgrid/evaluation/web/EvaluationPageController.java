@@ -69,7 +69,7 @@ class EvaluationPageController {
         }
         model.addAttribute("user", user);
         model.addAttribute("units", units);
-        model.addAttribute("groupings", List.of("person", "department", "grid", "community", "street", "district"));
+        model.addAttribute("groupings", List.of("person", "department", "grid", "community", "street", "district", "segment", "trade"));
         model.addAttribute("period", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString().substring(0, 7));
         model.addAttribute("labels", labels);
         model.addAttribute("rates", rates);

@@ -40,6 +40,17 @@ public class UserRepository {
                 + " where u.username = ?", UserRepository::map, username).stream().findFirst();
     }
 
+    /** The display names of these accounts (those that exist), in one query. */
+    public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        if (!usernames.isEmpty()) {
+            jdbc.query("select username, display_name from identity.app_user where username = any (?)", rs -> {
+                out.put(rs.getString(1), rs.getString(2));
+            }, (Object) usernames.toArray(String[]::new));
+        }
+        return out;
+    }
+
     public Optional<UserRecord> findById(UserId id) {
         return jdbc.query("select " + COLUMNS + " from identity.app_user u left join identity.post p on p.code = u.post_code"
                 + " where u.id = ?", UserRepository::map, id.value()).stream().findFirst();

@@ -106,4 +106,11 @@ public class AlarmStore {
                 rs.getInt("escalations"), rs.getString("detail"));
         return new Row(a, rs.getString("grid_code"), (UUID) rs.getObject("case_id"));
     }
+
+    /** Alarms raised in the grids starting with {@code prefix} in [from, to), and of those the ones acknowledged. */
+    public long[] raisedAndAcknowledged(String prefix, java.time.Instant from, java.time.Instant to) {
+        return jdbc.queryForObject("select count(*), count(acknowledged_at) from sensing.alarm where grid_code like ? and started_at >= ?"
+                        + " and started_at < ?", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, prefix + "%",
+                java.sql.Timestamp.from(from), java.sql.Timestamp.from(to));
+    }
 }
