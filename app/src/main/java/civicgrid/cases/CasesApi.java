@@ -217,6 +217,17 @@ public class CasesApi {
     }
 
     /**
+     * Where and what a case is, scoped to the signed-in user like {@link #get}: one read, without the
+     * view's duplicates, routing and masking (response starts a plan on it in the time budget of an
+     * emergency).
+     */
+    public CasePlace place(CaseId id) {
+        CaseFile file = visible(workflow.load(id), actor());
+        var l = file.location();
+        return new CasePlace(file.id().toString(), file.number(), file.categoryCode(), file.state(), l.lon(), l.lat(), l.gridCode());
+    }
+
+    /**
      * Where a case is, for modules reacting to {@link CaseChanged} without a signed-in viewer (duty's
      * frontage ledger): the point, number, state and category code, no personal data; empty when unknown.
      */

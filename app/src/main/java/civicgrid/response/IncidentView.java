@@ -7,17 +7,34 @@ import civicgrid.response.domain.LogEntry;
 import civicgrid.response.domain.Responder;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /** An incident as the API shows it (the contract's fields first). */
 public record IncidentView(String id, String state, String planCode, int planVersion, String caseId, List<IncidentTask> tasks,
-                           List<Responder> responders, List<LogEntry> log, String planNameZh, String territoryCode,
+                           List<ResponderView> responders, List<LogEntry> log, String planNameZh, String territoryCode,
                            String districtCode, Instant openedAt, Instant closedAt, String summary, List<ChecklistItem> checklist,
                            List<String> checklistDone, Double lon, Double lat, int unconfirmedTasks) {
 
-    static IncidentView of(Incident incident) {
+    /**
+     * A proposed member as the viewer sees them: the contract's fields ({@code memberId}, {@code unitCode},
+     * {@code walkingMinutes}, {@code ring}, {@code state}) first, then the times, the measured arrival, the
+     * member's name (masked unless the viewer's role sees personal data in the incident's territory) and the
+     * unit's name.
+     */
+    public record ResponderView(String memberId, String unitCode, double walkingMinutes, int ring, Responder.ResponderState state,
+                                Instant proposedAt, Instant confirmedAt, Instant onTheWayAt, Instant arrivedAt, Long arrivalSeconds,
+                                String name, String unitName) {
+
+        static ResponderView of(Responder r, String name, String unitName) {
+            return new ResponderView(r.memberId(), r.unitCode(), r.walkingMinutes(), r.ring(), r.state(), r.proposedAt(), r.confirmedAt(),
+                    r.onTheWayAt(), r.arrivedAt(), r.arrivalSeconds(), name, unitName);
+        }
+    }
+
+    static IncidentView of(Incident incident, Function<Responder, ResponderView> responder) {
         Incident.Snapshot s = incident.snapshot();
-        return new IncidentView(s.id(), s.state().name(), s.plan().code(), s.plan().version(), s.caseId(), s.tasks(), s.responders(),
-                s.log(), s.plan().nameZh(), s.territoryCode(), s.districtCode(), s.openedAt(), s.closedAt(), s.summary(),
-                s.plan().checklist(), s.checklistDone(), s.lon(), s.lat(), incident.unconfirmedTasks());
+        return new IncidentView(s.id(), s.state().name(), s.plan().code(), s.plan().version(), s.caseId(), s.tasks(),
+                s.responders().stream().map(responder).toList(), s.log(), s.plan().nameZh(), s.territoryCode(), s.districtCode(),
+                s.openedAt(), s.closedAt(), s.summary(), s.plan().checklist(), s.checklistDone(), s.lon(), s.lat(), incident.unconfirmedTasks());
     }
 }

@@ -2,12 +2,13 @@ package civicgrid.response;
 
 import civicgrid.audit.AuditApi;
 import civicgrid.cases.CaseId;
-import civicgrid.cases.CaseView;
+import civicgrid.cases.CasePlace;
 import civicgrid.cases.CasesApi;
 import civicgrid.catalog.CatalogApi;
 import civicgrid.catalog.Department;
 import civicgrid.identity.CurrentUser;
 import civicgrid.identity.IdentityApi;
+import civicgrid.identity.PersonalData;
 import civicgrid.identity.Role;
 import civicgrid.platform.CivicGridException;
 import civicgrid.response.domain.Incident;
@@ -24,6 +25,7 @@ import civicgrid.response.persistence.IncidentStore;
 import civicgrid.response.persistence.PlanStore;
 import civicgrid.response.persistence.UnitStore;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.time.Clock;
@@ -34,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -74,8 +77,9 @@ public class ResponseApi {
     private volatile List<ResponsePlan> planCache;
     private volatile Members members;
 
-    /** The members index and who signs in as which member. */
-    private record Members(NearestMembers index, Map<String, UnitMember> byAccount) {
+    /** The members index, who signs in as which member, every member by id and the units' names. */
+    private record Members(NearestMembers index, Map<String, UnitMember> byAccount, Map<String, UnitMember> byId,
+                           Map<String, String> unitNames) {
     }
 
     ResponseApi(PlanStore plans, IncidentStore incidents, UnitStore units, CasesApi cases, CatalogApi catalog, IdentityApi identity,
@@ -114,25 +118,69 @@ public class ResponseApi {
     }
 
     /**
-     * Saves a plan as its next version (version 1 when new). Administrators and the centers of the
-     * plan's territory edit plans; a plan that cannot run is refused naming the step at fault.
+     * Saves a plan as its next version (version 1 when new). Administrators edit every plan; a
+     * command center edits the plans of its own territory (a street center its street's, a district
+     * center its district's). A plan keeps its territory across versions. {@code baseVersion}, when
+     * given, is the version the editor started from: if another version was published meanwhile the
+     * save is refused ({@code PLAN_CHANGED}) instead of silently overwriting it. A plan that cannot
+     * run is refused with a {@link PlanRefused} naming the step at fault.
      */
-    public ResponsePlan savePlan(ResponsePlan draft) {
+    public ResponsePlan savePlan(ResponsePlan draft, Integer baseVersion) {
         CurrentUser user = identity.requireRole(Role.ADMINISTRATOR, Role.CITY_OPERATOR, Role.DISTRICT_OPERATOR, Role.STREET_OPERATOR);
-        validate(draft);
-        if (!user.sees(draft.territoryCode())) {
-            throw CivicGridException.forbidden("OUT_OF_SCOPE", "Territory " + draft.territoryCode() + " is outside your scope.");
+        draft.validate(identity.postCodes(), departmentCodes());
+        if (!mayEditPlanOf(user, draft.territoryCode())) {
+            throw CivicGridException.forbidden("OUT_OF_SCOPE", "Plans of " + draft.territoryCode() + " are edited by that territory's center.");
         }
         ResponsePlan saved = tx.execute(s -> {
-            int next = plans.latest(draft.code()).map(p -> p.version() + 1).orElse(1);
-            ResponsePlan versioned = draft.withVersion(next);
-            plans.insert(versioned, clock.instant(), user.username());
-            audit.record("PLAN_SAVED", "RESPONSE_PLAN", draft.code(), "version " + next,
-                    Map.of("version", next, "territory", draft.territoryCode(), "steps", draft.steps().size()));
+            java.util.Optional<ResponsePlan> current = plans.latest(draft.code());
+            if (current.isPresent() && !current.get().territoryCode().equals(draft.territoryCode())) {
+                throw CivicGridException.badRequest("PLAN_TERRITORY_FIXED", "Plan " + draft.code() + " belongs to "
+                        + current.get().territoryCode() + "; a plan keeps its territory.");
+            }
+            int latest = current.map(ResponsePlan::version).orElse(0);
+            if (baseVersion != null && baseVersion != latest) {
+                throw CivicGridException.conflict("PLAN_CHANGED", "Plan " + draft.code() + " is at version " + latest
+                        + " now, not " + baseVersion + "; reload it and edit again.");
+            }
+            ResponsePlan versioned = draft.withVersion(latest + 1);
+            if (!plans.insert(versioned, clock.instant(), user.username())) {
+                throw CivicGridException.conflict("PLAN_CHANGED", "Plan " + draft.code() + " was published meanwhile; reload it and edit again.");
+            }
+            audit.record("PLAN_SAVED", "RESPONSE_PLAN", draft.code(), "version " + versioned.version(),
+                    Map.of("version", versioned.version(), "territory", draft.territoryCode(), "steps", draft.steps().size()));
             return versioned;
         });
         reloadPlans();
         return saved;
+    }
+
+    /** Whether the signed-in user may publish new versions of a plan (for the editor on the plan page). */
+    public boolean mayEditPlan(String code) {
+        return mayEditPlanOf(identity.requireCurrentUser(), plan(code).territoryCode());
+    }
+
+    /** Administrators edit every plan; a center (not read-only) the plans whose territory is one of its own units. */
+    private static boolean mayEditPlanOf(CurrentUser user, String territoryCode) {
+        if (user.role() == Role.ADMINISTRATOR) {
+            return true;
+        }
+        return CENTERS.contains(user.role()) && !user.role().readOnly() && territoryCode != null
+                && user.scope().unitCodes().contains(territoryCode);
+    }
+
+    /** The versions of a plan the user sees, newest first, each with its publisher's name as their account shows it. */
+    public List<PlanStore.PlanVersion> planVersions(String code) {
+        plan(code);
+        Map<String, String> names = new HashMap<>();
+        return plans.versions(code).stream()
+                .map(v -> v.named(names.computeIfAbsent(v.createdBy(), by -> identity.displayName(by).orElse(by)))).toList();
+    }
+
+    /** One version of a plan the user sees (running incidents copy theirs; older ones stay readable). */
+    public ResponsePlan planVersion(String code, int version) {
+        plan(code);
+        return plans.version(code, version).orElseThrow(() -> CivicGridException.notFound("UNKNOWN_PLAN_VERSION",
+                "Plan " + code + " has no version " + version + "."));
     }
 
     /** Plans whose trigger an alarm matches and that cover its place (the seam for sensing's alarms). */
@@ -144,8 +192,8 @@ public class ResponseApi {
     /** The plans whose trigger names the case's category and that cover its place (offered on the case desk). */
     public List<ResponsePlan> plansForCase(String caseId) {
         identity.requireCurrentUser();
-        CaseView c = cases.get(parseCase(caseId));
-        return planCache.stream().filter(p -> p.covers(c.place().gridCode()) && p.trigger().matchesCategory(c.category().code())).toList();
+        CasePlace c = cases.place(parseCase(caseId));
+        return planCache.stream().filter(p -> p.covers(c.gridCode()) && p.trigger().matchesCategory(c.categoryCode())).toList();
     }
 
     /** A plan the case desk offers: whether it runs on the case already (its incident) and whether the user may start it now. */
@@ -159,10 +207,10 @@ public class ResponseApi {
      */
     public List<CasePlan> casePlans(String caseId) {
         CurrentUser user = identity.requireCurrentUser();
-        CaseView c = cases.get(parseCase(caseId));
+        CasePlace c = cases.place(parseCase(caseId));
         boolean center = CENTERS.contains(user.role()) && c.state().open();
         Map<String, String> running = incidents.openOnCase(c.id());
-        return planCache.stream().filter(p -> p.covers(c.place().gridCode()) && p.trigger().matchesCategory(c.category().code()))
+        return planCache.stream().filter(p -> p.covers(c.gridCode()) && p.trigger().matchesCategory(c.categoryCode()))
                 .map(p -> new CasePlan(p.code(), p.nameZh(), p.nameEn(), p.version(), running.get(p.code()),
                         center && !running.containsKey(p.code()))).toList();
     }
@@ -173,18 +221,14 @@ public class ResponseApi {
         return CENTERS.contains(user.role()) && !user.role().readOnly();
     }
 
-    void validate(ResponsePlan plan) {
-        try {
-            plan.validate(identity.postCodes(), Set.copyOf(catalog.departments().stream().map(Department::code).toList()));
-        } catch (PlanRefused refused) {
-            throw new CivicGridException(HttpStatus.BAD_REQUEST, refused.code(), refused.getMessage());
-        }
+    private Set<String> departmentCodes() {
+        return Set.copyOf(catalog.departments().stream().map(Department::code).toList());
     }
 
     /** First start: the shipped plans, each only if no version of it exists yet. */
     void seed(List<ResponsePlan> shipped) {
         Set<String> posts = identity.postCodes();
-        Set<String> departments = Set.copyOf(catalog.departments().stream().map(Department::code).toList());
+        Set<String> departments = departmentCodes();
         tx.executeWithoutResult(s -> {
             for (ResponsePlan plan : shipped) {
                 if (plans.latest(plan.code()).isEmpty()) {
@@ -215,9 +259,9 @@ public class ResponseApi {
      */
     public IncidentView start(String caseId, String planCode) {
         CurrentUser user = requireCenter();
-        CaseView c = cases.get(parseCase(caseId));
+        CasePlace c = cases.place(parseCase(caseId));
         ResponsePlan plan = latest(planCode);
-        String grid = c.place().gridCode();
+        String grid = c.gridCode();
         if (!plan.covers(grid)) {
             throw CivicGridException.badRequest("PLAN_NOT_FOR_PLACE", "Plan " + planCode + " belongs to " + plan.territoryCode()
                     + "; the case lies outside it.");
@@ -225,11 +269,11 @@ public class ResponseApi {
         if (!c.state().open()) {
             throw CivicGridException.conflict("CASE_CLOSED", "The case is " + c.state() + ".");
         }
-        Incident incident = open(c.id(), grid, c.place().lon(), c.place().lat(), plan, user.username(), "plan " + planCode + " on case " + c.number());
+        Incident incident = open(c.id(), grid, c.lon(), c.lat(), plan, user.username(), "plan " + planCode + " on case " + c.number());
         if (incident == null) {
             throw CivicGridException.conflict("INCIDENT_RUNNING", "Plan " + planCode + " already runs on this case.");
         }
-        return IncidentView.of(incident);
+        return view(incident, user);
     }
 
     /**
@@ -246,7 +290,7 @@ public class ResponseApi {
             Incident incident = open(caseId, alarm.unitCode(), alarm.lon(), alarm.lat(), plan, "system",
                     "plan " + plan.code() + " on alarm " + alarm.alarmType() + " " + alarm.alarmId());
             if (incident != null) {
-                started.add(IncidentView.of(incident));
+                started.add(view(incident, null));
             }
         }
         return started;
@@ -280,6 +324,21 @@ public class ResponseApi {
         return inserted ? incident : null;
     }
 
+    /**
+     * An incident as {@code viewer} sees it: each responder with the member's name, masked unless the
+     * viewer's role sees personal data inside the incident's territory (as a case's people are), and
+     * the unit's name. {@code viewer} null (the system): masked.
+     */
+    private IncidentView view(Incident incident, CurrentUser viewer) {
+        PersonalData.Masker mask = PersonalData.forViewerIn(viewer, incident.territoryCode());
+        Members known = members;
+        return IncidentView.of(incident, r -> {
+            UnitMember member = known.byId().get(r.memberId());
+            return IncidentView.ResponderView.of(r, member == null ? null : mask.name(member.nameZh()),
+                    known.unitNames().getOrDefault(r.unitCode(), r.unitCode()));
+        });
+    }
+
     /** The live event of a change (delivered to the consoles once the transaction committed). */
     private void publish(Incident incident) {
         List<String> holders = incident.tasks().stream().filter(t -> t.state() != IncidentTask.TaskState.WAITING)
@@ -290,7 +349,7 @@ public class ResponseApi {
 
     public IncidentView incident(String id) {
         CurrentUser user = identity.requireCurrentUser();
-        return IncidentView.of(visible(load(id), user));
+        return view(visible(load(id), user), user);
     }
 
     /** The newest incidents in the user's territory ({@code state}: OPEN, CLOSED or null for both). */
@@ -299,7 +358,7 @@ public class ResponseApi {
         if (state != null && !Set.of("OPEN", "CLOSED").contains(state)) {
             throw CivicGridException.badRequest("INVALID_STATE", "state is OPEN or CLOSED.");
         }
-        return incidents.inScope(user.scope(), state, Math.max(1, Math.min(limit, 500))).stream().map(IncidentView::of).toList();
+        return incidents.inScope(user.scope(), state, Math.max(1, Math.min(limit, 500))).stream().map(i -> view(i, user)).toList();
     }
 
     /**
@@ -363,7 +422,7 @@ public class ResponseApi {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Incident incident : incidents.openProposing(self.id(), 50)) {
             Map<String, Object> row = new HashMap<>();
-            IncidentView view = IncidentView.of(incident);
+            Incident.Snapshot view = incident.snapshot();
             row.put("incidentId", incident.id());
             row.put("planCode", incident.plan().code());
             row.put("planNameZh", incident.plan().nameZh());
@@ -420,17 +479,25 @@ public class ResponseApi {
     }
 
     /**
-     * A step's deadline timer fired: escalates the step if it is still open (once; a second firing,
-     * or one after the task was done, changes nothing).
+     * A deadline timer fired for {@code steps} (those due at that time): escalates each one still open
+     * (once; a second firing, or one after the task was done, changes nothing), in one transaction
+     * with one audit batch and one live event.
      */
-    void deadlinePassed(String incidentId, String step) {
+    void deadlinePassed(String incidentId, List<String> steps) {
         for (int attempt = 0; ; attempt++) {
             try {
                 tx.executeWithoutResult(s -> incidents.find(UUID.fromString(incidentId)).ifPresent(incident -> {
-                    if (incident.deadlinePassed(step, clock.instant())) {
+                    Instant now = clock.instant();
+                    List<AuditApi.Record> escalated = new ArrayList<>();
+                    for (String step : steps) {
+                        if (incident.deadlinePassed(step, now)) {
+                            escalated.add(new AuditApi.Record("system", "INCIDENT_STEP_ESCALATED", "INCIDENT", incidentId, "deadline passed",
+                                    Map.of("step", step)));
+                        }
+                    }
+                    if (!escalated.isEmpty()) {
                         incidents.update(incident);
-                        audit.recordAs("system", "INCIDENT_STEP_ESCALATED", "INCIDENT", incidentId, "deadline passed",
-                                Map.of("step", step));
+                        audit.recordAll(escalated);
                         publish(incident);
                     }
                 }));
@@ -469,19 +536,28 @@ public class ResponseApi {
             scheduleDeadlines(incident);
             audit.record(action, "INCIDENT", incidentId, detail, Map.of("plan", incident.plan().code()));
             publish(incident);
-            return IncidentView.of(incident);
+            return view(incident, user);
         });
     }
 
-    /** The deadline timers of the clocks this change started: one batch insert per distinct deadline (usually one). */
+    /**
+     * The deadline timers of the clocks this change started, in one batch insert: one timer per
+     * distinct deadline, carrying every step due then (the ready steps of a plan usually share one
+     * limit, so starting 20 of them writes one row, not 20). The timer's id is the incident and the
+     * group's first step, unique because a step's clock starts once.
+     */
     private void scheduleDeadlines(Incident incident) {
-        Map<Instant, List<TaskInstance<?>>> byDeadline = new java.util.TreeMap<>();
+        Map<Instant, List<String>> stepsByDeadline = new TreeMap<>();
         for (IncidentTask task : incident.clocksStarted()) {
-            // ids are unique by construction (incident, step; a step's clock starts once): a plain insert
-            byDeadline.computeIfAbsent(task.deadline(), d -> new ArrayList<>()).add(new TaskInstance<>(STEP_DEADLINE.getTaskName(),
-                    incident.id() + "-" + task.step(), incident.id() + "|" + task.step()));
+            stepsByDeadline.computeIfAbsent(task.deadline(), d -> new ArrayList<>()).add(task.step());
         }
-        byDeadline.forEach((deadline, instances) -> scheduler.getObject().scheduleBatch(instances, deadline));
+        if (stepsByDeadline.isEmpty()) {
+            return;
+        }
+        List<SchedulableInstance<?>> timers = new ArrayList<>();
+        stepsByDeadline.forEach((deadline, steps) -> timers.add(SchedulableInstance.of(new TaskInstance<>(STEP_DEADLINE.getTaskName(),
+                incident.id() + "-" + steps.get(0), incident.id() + "|" + String.join(",", steps)), deadline)));
+        scheduler.getObject().scheduleBatch(timers);
     }
 
     private Incident load(String id) {
@@ -571,12 +647,16 @@ public class ResponseApi {
     void reloadMembers() {
         List<UnitMember> all = units.members();
         Map<String, UnitMember> byAccount = new HashMap<>();
+        Map<String, UnitMember> byId = new HashMap<>();
         for (UnitMember m : all) {
+            byId.put(m.id(), m);
             if (m.account() != null) {
                 byAccount.put(m.account(), m);
             }
         }
-        members = new Members(new NearestMembers(all), byAccount);
+        Map<String, String> unitNames = new HashMap<>();
+        units.units().forEach(u -> unitNames.put(u.code(), u.nameZh()));
+        members = new Members(new NearestMembers(all), byAccount, byId, unitNames);
     }
 
     void withUnits(Consumer<UnitStore> seeding) {

@@ -24,8 +24,9 @@ class ResponseSetup {
     @Bean
     OneTimeTask<String> responseStepDeadline(ResponseApi response) {
         return Tasks.oneTime(ResponseApi.STEP_DEADLINE).execute((instance, context) -> {
+            // "<incident>|<step>,<step>...": the steps due at this timer's time
             String[] parts = instance.getData().split("\\|");
-            response.deadlinePassed(parts[0], parts[1]);
+            response.deadlinePassed(parts[0], List.of(parts[1].split(",")));
         });
     }
 

@@ -11,7 +11,6 @@
   const id = cfg.incidentId;
   const page = document.getElementById('incident');
   const COLUMNS = ['OPEN', 'ACCEPTED', 'WAITING', 'DONE'];
-  let units = {};
   let current = null;
 
   const planName = (i) => (cfg.lang === 'en' && i.planNameEn ? i.planNameEn : i.planNameZh);
@@ -78,7 +77,8 @@
       const tr = el('tr', 'responder state-' + r.state);
       tr.dataset.memberId = r.memberId;
       tr.dataset.state = r.state;
-      tr.append(el('td', null, r.memberId + ' · ' + R.fill(T.walk, r.walkingMinutes.toFixed(1))), el('td', null, units[r.unitCode] || r.unitCode),
+      tr.append(el('td', 'member', (r.name || r.memberId) + ' · ' + R.fill(T.walk, r.walkingMinutes.toFixed(1))),
+        el('td', 'unit', r.unitName || r.unitCode),
         el('td', 'ring ring-' + r.ring, T['ring.' + r.ring]), el('td', 'state', T['responder.' + r.state]),
         el('td', null, r.arrivalSeconds == null ? '—' : R.arrival(T, r.arrivalSeconds)));
       return tr;
@@ -154,7 +154,10 @@
     const unconfirmed = document.getElementById('incident-unconfirmed');
     unconfirmed.hidden = !(i.state === 'OPEN' && i.unconfirmedTasks > 0);
     unconfirmed.textContent = T.unconfirmed + ' ' + i.unconfirmedTasks;
-    document.getElementById('incident-version').textContent = 'v' + i.planVersion;
+    // the plan's page, at the version this incident copied
+    const version = document.getElementById('incident-version');
+    version.textContent = 'v' + i.planVersion + ' · ' + T['plans.viewPlan'];
+    version.href = '/plans/' + encodeURIComponent(i.planCode) + '?version=' + i.planVersion;
     const caseLink = document.getElementById('incident-case');
     caseLink.href = '/cases/' + encodeURIComponent(i.caseId);
     if (!caseLink.textContent) {
@@ -182,7 +185,7 @@
     });
   }
 
-  CG.json('/api/v1/response/units').then((list) => list.forEach((u) => { units[u.code] = u.nameZh; })).catch(() => {}).then(load);
+  load();
   R.live((change) => { if (change.incidentId === id) load(); });
   // deadlines in words move on with the clock
   setInterval(() => { if (current) renderTasks(current); }, 30000);

@@ -50,6 +50,31 @@ window.CG_RESPONSE = (function () {
   function postName(T, departments, task) {
     return T['post.' + task.post] || (departments || {})[task.post] || task.post;
   }
+  /** Who a plan step goes to, in words: the street post or the department. */
+  function stepHolder(T, departments, step) {
+    if (step.post) return T['post.' + step.post] || step.post;
+    return (departments || {})[step.department] || step.department || '—';
+  }
+  /** A step's time limit in words on its clock: "30分钟（全天计时）", "2 working days". */
+  function limit(T, deadline) {
+    if (!deadline || deadline.amount == null) return T['due.none'];
+    const amount = Number(deadline.amount);
+    const words = deadline.clock === 'WORK_DAYS' ? String(amount) : duration(T, amount * 3600000);
+    return fill(T['clock.' + deadline.clock] || '{0}', words);
+  }
+  /** A plan's trigger in words: the case categories, the alarm types from a severity on, started by hand or by itself. */
+  function trigger(T, categories, t) {
+    const parts = [];
+    if (t.categories && t.categories.length) {
+      parts.push(fill(T['trigger.categories'], t.categories.map((c) => (categories || {})[c] || c).join('、')));
+    }
+    if (t.alarmTypes && t.alarmTypes.length) {
+      parts.push(fill(T['trigger.alarms'], t.alarmTypes.map((a) => T['alarm.' + a] || a).join('、'))
+        + ' · ' + fill(T['trigger.severity'], T['severity.' + t.minSeverity] || t.minSeverity));
+    }
+    parts.push(t.manual ? T['trigger.manual'] : T['trigger.automatic']);
+    return parts.join('；');
+  }
   function escalated(T, task) {
     if (!task.escalatedTo) return null;
     return task.escalatedTo === '500000' ? T['escalated.CITY'] : T['escalated.DISTRICT'];
@@ -96,5 +121,5 @@ window.CG_RESPONSE = (function () {
     source.addEventListener('incident', (e) => onIncident(JSON.parse(e.data)));
     return source;
   }
-  return { config, words, el, fill, duration, arrival, due, postName, escalated, refusal, post, taskButtons, holds, live };
+  return { config, words, el, fill, duration, arrival, due, postName, stepHolder, limit, trigger, escalated, refusal, post, taskButtons, holds, live };
 })();

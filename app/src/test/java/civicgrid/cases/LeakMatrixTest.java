@@ -171,6 +171,9 @@ class LeakMatrixTest extends IntegrationTest {
         if (template.startsWith("/api/v1/response/plans/") && name.equals("code")) {
             return c.planCode();
         }
+        if (template.startsWith("/api/v1/response/plans/") && name.equals("version")) {
+            return "1";
+        }
         if (template.startsWith("/api/v1/public/snap/reports/") && name.equals("number")) {
             return c.number();
         }

@@ -27,6 +27,8 @@ class ResponseBrowserTest extends IntegrationTest {
 
     @Autowired
     GeoApi geo;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private String caseAt(String user, String unit, String category, String text) {
         TerritoryUnit u = geo.requireUnit(UnitCode.of(unit));
@@ -66,6 +68,7 @@ class ResponseBrowserTest extends IntegrationTest {
             assertThat(close.isEnabled()).as("tasks are open: closing cannot succeed yet").isFalse();
             String page = browser.text("main");
             CODES.forEach(code -> assertThat(page).doesNotContain(code));
+            assertThat(browser.text("#incident-version")).contains("v", "查看预案");
             browser.screenshot("response-incident");
 
             // the center confirms a task for its post: it moves to "in progress"
@@ -123,6 +126,20 @@ class ResponseBrowserTest extends IntegrationTest {
             assertThat(browser.driver().findElements(By.cssSelector(cardCss + " button"))).as("nothing more to press").isEmpty();
             assertThat(browser.text(cardCss)).contains("已到达", "到场用时");
             browser.screenshot("response-mobile-arrived");
+        }
+        // the street's center sees the responders by name (in full: its role sees personal data there) and unit name, not by id
+        try (Browser browser = new Browser(1600, 1000)) {
+            WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(25));
+            browser.login(url(""), "xinshancun", "demo");
+            browser.open(url("/incidents/" + incidentId));
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+            WebElement row = browser.waitFor("#responders tr.responder[data-member-id='XSC-C-01-00']");
+            String name = jdbc.queryForObject("select name_zh from response.member where id = 'XSC-C-01-00'", String.class);
+            String unit = jdbc.queryForObject("select name_zh from response.unit where code = 'XSC-C-01'", String.class);
+            assertThat(row.findElement(By.cssSelector("td.member")).getText()).startsWith(name + " · ").contains("步行约");
+            assertThat(row.findElement(By.cssSelector("td.unit")).getText()).isEqualTo(unit);
+            assertThat(browser.text("#responders")).doesNotContain("XSC-C-").contains("已到达");
+            browser.screenshot("response-incident-responders");
         }
         JsonNode me = null;
         for (JsonNode r : get("/api/v1/incidents/" + incidentId, "xinshancun").json().get("responders")) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import civicgrid.geo.GeoApi;
 import civicgrid.geo.TerritoryUnit;
 import civicgrid.geo.UnitCode;
+import civicgrid.identity.PersonalData;
 import civicgrid.support.IntegrationTest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -208,6 +209,16 @@ class ResponseHttpTest extends IntegrationTest {
         JsonNode own = responders.stream().filter(r -> r.get("memberId").asString().equals("XSC-C-01-00")).findFirst().orElseThrow();
         assertThat(own.get("unitCode").asString()).isEqualTo("XSC-C-01");
         assertThat(own.get("ring").asInt()).isEqualTo(1);
+        // names: clear for the street's center (its role sees personal data there), masked for the district's; the unit by name
+        String name = jdbc.queryForObject("select name_zh from response.member where id = 'XSC-C-01-00'", String.class);
+        String unit = jdbc.queryForObject("select name_zh from response.unit where code = 'XSC-C-01'", String.class);
+        assertThat(own.get("name").asString()).isEqualTo(name);
+        assertThat(own.get("unitName").asString()).isEqualTo(unit);
+        JsonNode seenByDistrict = list(get("/api/v1/incidents/" + id, "dadukou").json().get("responders")).stream()
+                .filter(r -> r.get("memberId").asString().equals("XSC-C-01-00")).findFirst().orElseThrow();
+        assertThat(seenByDistrict.get("name").asString()).isEqualTo(PersonalData.maskName(name)).isNotEqualTo(name);
+        assertThat(seenByDistrict.get("unitName").asString()).isEqualTo(unit);
+        assertThat(seenByDistrict.get("memberId").asString()).isEqualTo("XSC-C-01-00");
         JsonNode other = responders.stream().filter(r -> !r.get("unitCode").asString().equals("XSC-C-01")).findFirst().orElseThrow();
 
         problem(postJson("/api/v1/incidents/" + id + "/responders/" + other.get("memberId").asString() + "/confirm", "gridworker", ""), 403,
@@ -238,6 +249,7 @@ class ResponseHttpTest extends IntegrationTest {
                 + "{\"code\":\"B\",\"department\":\"POLICE\",\"deadline\":{\"clock\":\"URGENT_HOURS\",\"amount\":1},\"after\":[\"A\"]}]}");
         problem(cycle, 400, "PLAN_CYCLE");
         assertThat(cycle.json().get("detail").asString()).containsAnyOf("Step A", "Step B");
+        assertThat(cycle.json().get("step").asString()).isIn("A", "B");
         Response post = postJson("/api/v1/response/plans", "ciqikou", head
                 + "{\"code\":\"TOURISM\",\"post\":\"TOURISM_BUREAU\",\"deadline\":{\"clock\":\"WORK_HOURS\",\"amount\":1}}]}");
         problem(post, 400, "UNKNOWN_POST");
@@ -248,6 +260,8 @@ class ResponseHttpTest extends IntegrationTest {
         Response noClock = postJson("/api/v1/response/plans", "ciqikou", head + "{\"code\":\"NO_CLOCK\",\"department\":\"POLICE\"}]}");
         problem(noClock, 400, "STEP_WITHOUT_DEADLINE");
         assertThat(noClock.json().get("detail").asString()).contains("NO_CLOCK");
+        assertThat(noClock.json().get("step").asString()).isEqualTo("NO_CLOCK");
+        assertThat(post.json().get("step").asString()).isEqualTo("TOURISM");
         // a street may not write another street's plans; a grid worker none at all
         problem(postJson("/api/v1/response/plans", "xinshancun", head
                 + "{\"code\":\"A\",\"post\":\"URBAN_MANAGEMENT\",\"deadline\":{\"clock\":\"URGENT_HOURS\",\"amount\":1}}]}"), 403, "OUT_OF_SCOPE");
@@ -257,5 +271,42 @@ class ResponseHttpTest extends IntegrationTest {
         problem(get("/api/v1/incidents/not-a-uuid", "ciqikou"), 404, "NO_SUCH_INCIDENT");
         problem(postJson("/api/v1/incidents", "ciqikou", "{\"planCode\":\"CQK-TOURIST-DISPUTE\"}"), 400, "FIELD_REQUIRED");
         problem(postJson("/api/v1/incidents", "ciqikou", "{\"caseId\":\"nope\",\"planCode\":\"CQK-TOURIST-DISPUTE\"}"), 400, "INVALID_CASE_ID");
+    }
+
+    @Test
+    void aPlanIsEditedByItsOwnCenterOrAnAdministratorAsNewVersionsWithItsHistory() {
+        String code = "XSC-EDIT-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        String plan = "{\"code\":\"" + code + "\",\"nameZh\":\"编辑测试预案\",\"territoryCode\":\"500104001\",\"escalationTarget\":\"DISTRICT\","
+                + "\"trigger\":{\"categories\":[\"E0606\"],\"manual\":true},\"steps\":[";
+        String one = "{\"code\":\"VISIT\",\"nameZh\":\"上门\",\"department\":\"COMMUNITY\",\"deadline\":{\"clock\":\"URGENT_HOURS\",\"amount\":1}}";
+        String two = one + ",{\"code\":\"REPORT\",\"nameZh\":\"报告\",\"post\":\"SOCIAL_AFFAIRS\",\"deadline\":{\"clock\":\"WORK_DAYS\","
+                + "\"amount\":1},\"after\":[\"VISIT\"]}";
+        Response first = postJson("/api/v1/response/plans", "xinshancun", plan + one + "]}");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().get("version").asInt()).isEqualTo(1);
+        // the district center does not own a street's plan; the city center neither; an administrator edits every plan
+        problem(postJson("/api/v1/response/plans", "dadukou", plan + two + "]}"), 403, "OUT_OF_SCOPE");
+        problem(postJson("/api/v1/response/plans", "city", plan + two + "]}"), 403, "OUT_OF_SCOPE");
+        Response second = postJson("/api/v1/response/plans", "admin", plan + two + "],\"baseVersion\":1}");
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(second.json().get("version").asInt()).isEqualTo(2);
+        // an editor who started from version 1 does not overwrite version 2
+        problem(postJson("/api/v1/response/plans", "xinshancun", plan + one + "],\"baseVersion\":1}"), 409, "PLAN_CHANGED");
+        // a plan keeps its territory: another street's center may not take the code over, nor may the owner move it
+        problem(postJson("/api/v1/response/plans", "ciqikou", plan.replace("500104001", "500106004") + one + "]}"), 400,
+                "PLAN_TERRITORY_FIXED");
+        problem(postJson("/api/v1/response/plans", "admin", plan.replace("500104001", "500104001001") + one + "]}"), 400,
+                "PLAN_TERRITORY_FIXED");
+
+        List<JsonNode> versions = list(get("/api/v1/response/plans/" + code + "/versions", "xinshancun").json());
+        assertThat(versions).extracting(v -> v.get("version").asInt()).containsExactly(2, 1);
+        assertThat(versions).extracting(v -> v.get("createdBy").asString()).containsExactly("admin", "xinshancun");
+        assertThat(versions).extracting(v -> v.get("steps").asInt()).containsExactly(2, 1);
+        assertThat(get("/api/v1/response/plans/" + code + "/versions/1", "xinshancun").json().get("steps")).hasSize(1);
+        assertThat(get("/api/v1/response/plans/" + code, "xinshancun").json().get("steps")).hasSize(2);
+        problem(get("/api/v1/response/plans/" + code + "/versions/9", "xinshancun"), 404, "UNKNOWN_PLAN_VERSION");
+        problem(get("/api/v1/response/plans/" + code + "/versions", "ciqikou"), 403, "OUT_OF_SCOPE");
+        assertThat(jdbc.queryForObject("select count(*) from audit.entry where action = 'PLAN_SAVED' and target_id = ?", Long.class, code))
+                .isEqualTo(2);
     }
 }

@@ -13,10 +13,10 @@ import java.util.Objects;
 /**
  * A plan as an editor sends it: everything optional at the JSON level, so that a missing part is
  * refused by the plan's own rules (naming the step) rather than as an unreadable body. The version
- * is assigned on save.
+ * is assigned on save; {@code baseVersion} (optional) is the version the editor started from.
  */
 record PlanBody(String code, String nameZh, String nameEn, String territoryCode, PlanTrigger trigger, List<StepBody> steps,
-                String escalationTarget, List<ChecklistItem> checklist) {
+                String escalationTarget, List<ChecklistItem> checklist, Integer baseVersion) {
 
     record StepBody(String code, String nameZh, String nameEn, String post, String department, DeadlineBody deadline,
                     List<String> after, Boolean escalateAtStart) {

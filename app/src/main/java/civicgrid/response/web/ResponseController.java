@@ -3,12 +3,17 @@ package civicgrid.response.web;
 import civicgrid.platform.CivicGridException;
 import civicgrid.response.IncidentView;
 import civicgrid.response.ResponseApi;
+import civicgrid.response.domain.PlanRefused;
 import civicgrid.response.domain.ResponsePlan;
+import civicgrid.response.persistence.PlanStore;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,11 +57,36 @@ class ResponseController {
         return response.plan(code);
     }
 
-    /** Saves the plan as its next version (201 with the saved version). */
+    /** Every version of a plan, newest first: who published it and when. */
+    @GetMapping("/api/v1/response/plans/{code}/versions")
+    List<PlanStore.PlanVersion> planVersions(@PathVariable String code) {
+        return response.planVersions(code);
+    }
+
+    @GetMapping("/api/v1/response/plans/{code}/versions/{version}")
+    ResponsePlan planVersion(@PathVariable String code, @PathVariable int version) {
+        return response.planVersion(code, version);
+    }
+
+    /**
+     * Publishes the plan as its next version (201 with the saved version). A plan that cannot run is
+     * refused 400 with the rule's {@code code} and the {@code step} at fault.
+     */
     @PostMapping("/api/v1/response/plans")
     ResponseEntity<ResponsePlan> savePlan(@RequestBody PlanBody plan) {
-        ResponsePlan saved = response.savePlan(plan.toPlan());
+        ResponsePlan saved = response.savePlan(plan.toPlan(), plan.baseVersion());
         return ResponseEntity.created(URI.create("/api/v1/response/plans/" + saved.code())).body(saved);
+    }
+
+    /** A refused plan as problem details naming the step at fault (property {@code step}, absent for the plan as a whole). */
+    @ExceptionHandler(PlanRefused.class)
+    ResponseEntity<ProblemDetail> refused(PlanRefused refused) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
+        problem.setProperty("code", refused.code());
+        if (refused.step() != null) {
+            problem.setProperty("step", refused.step());
+        }
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @GetMapping("/api/v1/response/tasks")

@@ -1,0 +1,91 @@
+package civicgrid.response.web;
+
+import civicgrid.catalog.CatalogApi;
+import civicgrid.geo.GeoApi;
+import civicgrid.geo.TerritoryUnit;
+import civicgrid.geo.UnitCode;
+import civicgrid.identity.CurrentUser;
+import civicgrid.identity.IdentityApi;
+import civicgrid.platform.CivicGridException;
+import civicgrid.platform.web.Page;
+import civicgrid.response.ResponseApi;
+import civicgrid.response.domain.ResponsePlan;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The console's plan pages: the plans of the user's territory, and one plan with its steps, its
+ * version history and, for the center that owns it and administrators, the step editor. Shells: the
+ * plans come through the API; the config carries the words the API's codes need (territories,
+ * categories, posts, departments).
+ */
+@Controller
+@Page
+class PlanPageController {
+
+    private final IdentityApi identity;
+    private final ResponseApi response;
+    private final ResponsePageSettings settings;
+    private final CatalogApi catalog;
+    private final GeoApi geo;
+
+    PlanPageController(IdentityApi identity, ResponseApi response, ResponsePageSettings settings, CatalogApi catalog, GeoApi geo) {
+        this.identity = identity;
+        this.response = response;
+        this.settings = settings;
+        this.catalog = catalog;
+        this.geo = geo;
+    }
+
+    @GetMapping("/plans")
+    String plans(Model model, Locale locale) {
+        consoleUser(model);
+        model.addAttribute("config", config(response.plans(), locale));
+        return "plans";
+    }
+
+    @GetMapping("/plans/{code}")
+    String plan(@PathVariable String code, Model model, Locale locale) {
+        consoleUser(model);
+        ResponsePlan plan = response.plan(code); // unknown or out of scope: the error page says so
+        Map<String, Object> config = config(List.of(plan), locale);
+        config.put("planCode", plan.code());
+        config.put("mayEdit", response.mayEditPlan(code));
+        config.put("postCodes", new TreeSet<>(identity.postCodes()));
+        model.addAttribute("config", config);
+        return "plan";
+    }
+
+    private void consoleUser(Model model) {
+        CurrentUser user = identity.requireCurrentUser();
+        if (!user.role().usesConsole()) {
+            throw CivicGridException.forbidden("CONSOLE_NOT_ALLOWED", "Citizens use the citizen pages, not the console.");
+        }
+        model.addAttribute("user", user);
+    }
+
+    /** The response words, plus the names of the territories and case categories these plans name. */
+    private Map<String, Object> config(List<ResponsePlan> plans, Locale locale) {
+        boolean en = "en".equals(locale.getLanguage());
+        Map<String, Object> config = new LinkedHashMap<>(settings.settings(locale));
+        Map<String, String> territories = new LinkedHashMap<>();
+        Map<String, String> categories = new LinkedHashMap<>();
+        Set<String> categoryCodes = new TreeSet<>();
+        for (ResponsePlan plan : plans) {
+            territories.computeIfAbsent(plan.territoryCode(), code -> geo.unit(UnitCode.of(code)).map(TerritoryUnit::name).orElse(code));
+            categoryCodes.addAll(plan.trigger().categories());
+        }
+        categoryCodes.forEach(code -> catalog.category(code).ifPresent(c -> categories.put(code, en ? c.nameEn() : c.nameZh())));
+        config.put("territories", territories);
+        config.put("categories", categories);
+        return config;
+    }
+}
