@@ -113,24 +113,37 @@ public class RegisterStore {
     /**
      * The ids of one page of a street's people matching a name fragment or an ID-number tail, through the
      * street-local indexes of V2026_12_07_0400: a tail is a range of the reversed numbers (bounds, not
-     * LIKE, so a generic prepared plan uses the range too); a name fragment walks the street in id order
-     * and stops after the page. Only the street's code narrows (a second, redundant grid-code condition
-     * would make the planner multiply two selectivities of the same fact and misjudge the plan). Public
-     * for the benchmark, which shows the plan.
+     * LIKE, so a generic prepared plan uses the range too); a name fragment is looked up by its one- or
+     * two-character pieces prefixed with the street (a GIN index; every piece of the fragment must be a
+     * piece of the name, then the fragment itself is checked). The street is the only narrowing
+     * condition: a second, redundant grid-code condition would make the planner multiply two
+     * selectivities of the same fact and misjudge the plan. Public for the benchmark, which shows the plan.
      */
     public record StreetSearch(String sql, Object[] args) {
-
-        private static final String IDS = "select id from duty.person where left(grid_code, 9) = ? and ";
 
         public static StreetSearch of(String streetCode, String text, int offset, int limit) {
             if (ID_TAIL.matcher(text).matches()) {
                 String reversed = new StringBuilder(text.toUpperCase(java.util.Locale.ROOT)).reverse().toString();
                 String after = reversed.substring(0, reversed.length() - 1) + (char) (reversed.charAt(reversed.length() - 1) + 1);
-                return new StreetSearch(IDS + "reverse(id_number) ~>=~ ? and reverse(id_number) ~<~ ? order by id offset ? limit ?",
-                        new Object[] {streetCode, reversed, after, offset, limit});
+                return new StreetSearch("select id from duty.person where left(grid_code, 9) = ? and reverse(id_number) ~>=~ ?"
+                        + " and reverse(id_number) ~<~ ? order by id offset ? limit ?", new Object[] {streetCode, reversed, after, offset, limit});
             }
             String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            return new StreetSearch(IDS + "name like ? order by id offset ? limit ?", new Object[] {streetCode, like, offset, limit});
+            return new StreetSearch("select id from duty.person where duty.street_name_grams(grid_code, name) @> ?::text[] and name like ?"
+                    + " order by id offset ? limit ?", new Object[] {grams(streetCode, text), like, offset, limit});
+        }
+
+        /** The pieces every matching name holds: the fragment's two-character pieces (itself when it is one character). */
+        private static String[] grams(String streetCode, String fragment) {
+            int[] chars = fragment.codePoints().toArray();
+            if (chars.length == 1) {
+                return new String[] {streetCode + fragment};
+            }
+            String[] grams = new String[chars.length - 1];
+            for (int i = 0; i < grams.length; i++) {
+                grams[i] = streetCode + new String(chars, i, 2);
+            }
+            return grams;
         }
     }
 
