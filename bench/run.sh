@@ -40,6 +40,8 @@ java -Xmx2g -cp "$CP" civicgrid.bench.PlanStartBenchmark | grep -E "plan|committ
 java -Xmx3g -cp "$CP" civicgrid.bench.SseFanOutBenchmark | grep -E "consoles|round"
 # scorecards of a district over a year of ~2M cases, cold and warm (bench/results/evaluation.txt)
 java -Xmx2g -cp "$CP" civicgrid.bench.EvaluationBenchmark | grep -E "loaded|scorecards|machine"
+# class discovery over 90 days of a district at ~5,500 cases a day (bench/results/class-discovery.txt)
+java -Xmx2g -cp "$CP" civicgrid.bench.ClassDiscoveryBenchmark | grep -E "loaded|discovery|reading|machine"
 # grid duty at city scale: one day planned for ~65,000 workers over 10 million residents, register search (bench/results/duty.txt)
 java -Xmx2g -cp "$CP" civicgrid.bench.DutyBenchmark | grep -E "machine|setup|plan|search"
 bench/start-time.sh | tee "$RESULTS/start-time.txt"

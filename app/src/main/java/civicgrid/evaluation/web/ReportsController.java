@@ -1,7 +1,6 @@
 package civicgrid.evaluation.web;
 
 import civicgrid.evaluation.EvaluationReportsApi;
-import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,9 +23,6 @@ class ReportsController {
         this.api = api;
     }
 
-    record Items<T>(List<T> items) {
-    }
-
     /** How the cases closed in a period inside a unit were solved: self-service online, cross-department, joint enforcement. */
     @GetMapping("/tiers")
     EvaluationReportsApi.TierSplit tiers(@RequestParam(required = false) String unit, @RequestParam(required = false) String period,
@@ -42,8 +38,8 @@ class ReportsController {
 
     /** The kept daily and weekly reports of a unit and the units inside it. */
     @GetMapping("/reports")
-    Items<EvaluationReportsApi.Report> reports(@RequestParam(required = false) String unit) {
-        return new Items<>(api.reports(unit));
+    EvaluationController.Items<EvaluationReportsApi.Report> reports(@RequestParam(required = false) String unit) {
+        return new EvaluationController.Items<>(api.reports(unit));
     }
 
     /** Makes a report of a street or district now (kind daily or weekly; the last complete day or week by default). */
