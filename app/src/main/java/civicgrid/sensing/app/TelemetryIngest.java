@@ -23,6 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
  * "values": {"<key>": <number|boolean|string>}}}. An unknown device, a wrong token and a malformed
  * payload are refused and counted ({@code civicgrid_telemetry_refused_total{reason, transport}}) and
  * never create anything; an accepted reading is stored and evaluated.
+ *
+ * <p>Over HTTP one request is one reading, taken in before the answer. Brokers hand messages to
+ * {@link #takeIn}: they are taken in by batches (one database transaction for all the readings of
+ * a batch, then each evaluated in arrival order) and each message's {@code takenIn} callback runs
+ * after that, which is when the external broker's message is acknowledged.
  */
 @Service
 public class TelemetryIngest {
@@ -59,16 +64,25 @@ public class TelemetryIngest {
     public record Accepted(String deviceId, long ts, int values, List<Outcome> outcomes) {
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TelemetryIngest.class);
+
     private final DeviceStore devices;
     private final SensingEngine engine;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final TelemetryBatches batches = new TelemetryBatches(this::takeInBatch);
 
     TelemetryIngest(DeviceStore devices, SensingEngine engine, MeterRegistry meters, Clock clock) {
         this.devices = devices;
         this.engine = engine;
         this.meters = meters;
         this.clock = clock;
+    }
+
+    /** What the brokers handed over is taken in before the database closes (the embedded broker has acknowledged it already). */
+    @jakarta.annotation.PreDestroy
+    void close() {
+        batches.close(10_000);
     }
 
     /**
@@ -95,10 +109,70 @@ public class TelemetryIngest {
         return accept(authenticate(deviceId, token, transport), payload, transport);
     }
 
-    /** Accepts a message of a device already authenticated (an MQTT session). */
-    public Accepted receiveAuthenticated(String deviceId, byte[] payload, String transport) {
-        DeviceStore.Device device = devices.find(deviceId).orElseThrow(() -> refused(Reason.UNKNOWN_DEVICE, transport));
-        return accept(device, payload, transport);
+    /**
+     * Queues a message of a device the broker vouches for (an MQTT session, an external broker's ACL)
+     * to be taken in with the others that arrive meanwhile; waits while the queue is full.
+     * {@code takenIn} runs once the message is stored and evaluated, or refused (counted); it never
+     * runs when CivicGrid failed on it (the database away), so such a message stays unacknowledged.
+     * False when the ingest is closing and did not take the message.
+     */
+    public boolean takeIn(String deviceId, byte[] payload, String transport, Runnable takenIn) {
+        return batches.put(new TelemetryBatches.Incoming(deviceId, payload, transport, takenIn));
+    }
+
+    /**
+     * One batch: its devices in one query, its accepted readings stored in one transaction, then each
+     * evaluated in arrival order (alarms, commands and cases commit durably, one by one, as they
+     * follow), then the callbacks of the messages taken in, in arrival order.
+     */
+    void takeInBatch(List<TelemetryBatches.Incoming> batch) {
+        int n = batch.size();
+        Map<String, DeviceStore.Device> known = devices.findAll(batch.stream().map(TelemetryBatches.Incoming::deviceId)
+                .filter(id -> id != null && DEVICE_ID.matcher(id).matches()).collect(java.util.stream.Collectors.toSet()));
+        boolean[] takenIn = new boolean[n];
+        Reading[] readings = new Reading[n];
+        List<DeviceStore.Received> toStore = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            TelemetryBatches.Incoming m = batch.get(i);
+            try {
+                if (!known.containsKey(m.deviceId())) {
+                    throw refused(Reason.UNKNOWN_DEVICE, m.transport());
+                }
+                readings[i] = parse(m.payload(), m.transport());
+                toStore.add(new DeviceStore.Received(m.deviceId(), readings[i]));
+            } catch (Refused refused) {
+                log.debug("Refused {} telemetry of {}: {}", m.transport(), m.deviceId(), refused.getMessage());
+                takenIn[i] = true;
+            }
+        }
+        try {
+            devices.recordAll(toStore);
+        } catch (RuntimeException e) {
+            log.error("{} readings could not be stored; they stay unacknowledged", toStore.size(), e);
+            java.util.Arrays.fill(readings, null);
+        }
+        for (int i = 0; i < n; i++) {
+            if (readings[i] == null) {
+                continue;
+            }
+            TelemetryBatches.Incoming m = batch.get(i);
+            try {
+                engine.evaluate(known.get(m.deviceId()), readings[i]);
+                meters.counter("civicgrid.telemetry.accepted", "transport", m.transport()).increment();
+                takenIn[i] = true;
+            } catch (RuntimeException e) {
+                log.error("{} telemetry of {} was stored but its evaluation failed; it stays unacknowledged", m.transport(), m.deviceId(), e);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (takenIn[i]) {
+                try {
+                    batch.get(i).takenIn().run();
+                } catch (RuntimeException e) {
+                    log.warn("Acknowledging {} telemetry of {} failed: {}", batch.get(i).transport(), batch.get(i).deviceId(), e.toString());
+                }
+            }
+        }
     }
 
     /** Counts a message refused before it reached the ingest (e.g. a publish to another device's topic). */

@@ -4,38 +4,39 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What the engine remembers of one device, in primitive fields: flags are bits of a {@code long}
- * (bit {@code a} for alarm index {@code a}, bit {@code t} for timer {@code t}), deadlines one
- * {@code long[]}, rate memory two small arrays allocated only for rule sets with rates. Around 150
- * bytes for a door magnet, so millions fit in a few hundred megabytes.
+ * What the engine remembers of one device, in primitive fields: flags are bits of an {@code int}
+ * (bit {@code a} for alarm index {@code a}: at most 2 × {@link RuleSet#MAX_RULES} = 32 alarm
+ * indexes), the timers' armed bits a {@code long} (4 × 16 timers), deadlines one {@code long[]}
+ * allocated when a timer is first armed (most smoke detectors, manhole sensors and wristbands never
+ * arm one), escalation levels and rate memory only when needed. The device's id is not kept here:
+ * the engine's {@link DeviceIds} holds it compactly and names the device by its slot. 72 bytes an
+ * object, so millions of devices fit in a few hundred megabytes (README, Benchmarks).
  */
 final class DeviceState implements Condition.RateMemory {
 
     static final long NONE = Long.MIN_VALUE;
 
-    final String id;
     final int slot;
     RuleSet rules;
     long lastContact = NONE;
     /** alarm indexes with an active alarm */
-    long active;
+    int active;
     /** alarm indexes whose active alarm was acknowledged */
-    long acknowledged;
+    int acknowledged;
     /** rules whose last reading met the raise level (not merely the hysteresis' hold level) */
-    long metRaise;
+    int metRaise;
     /** absence rules that have seen their awaited event (until then the deadline runs from registration) */
-    long awaitedSeen;
+    int awaitedSeen;
     /** timers with an entry in the wheel */
     long filed;
-    /** per timer: the due time, or NONE */
-    long[] due;
-    /** per alarm index: how often it was escalated (null until the first escalation) */
+    /** per timer: the due time, or NONE; null while no timer was ever armed */
+    private long[] due;
+    /** per alarm index: how often it was escalated (null until the first alarm) */
     byte[] escalations;
     double[] rateValue;
     long[] rateTs;
 
-    DeviceState(String id, int slot, RuleSet rules) {
-        this.id = id;
+    DeviceState(int slot, RuleSet rules) {
         this.slot = slot;
         use(rules);
     }
@@ -44,8 +45,7 @@ final class DeviceState implements Condition.RateMemory {
     void use(RuleSet rules) {
         this.rules = rules;
         active = acknowledged = metRaise = awaitedSeen = 0;
-        due = new long[4 * rules.size()];
-        Arrays.fill(due, NONE);
+        due = null;
         escalations = null;
         int rates = rules.rateKeys().size();
         rateValue = rates == 0 ? null : new double[rates];
@@ -55,16 +55,46 @@ final class DeviceState implements Condition.RateMemory {
         }
     }
 
+    /** How many timers the rules have: four per rule. */
+    int timers() {
+        return 4 * rules.size();
+    }
+
+    long due(int timer) {
+        return due == null ? NONE : due[timer];
+    }
+
+    void setDue(int timer, long when) {
+        if (due == null) {
+            if (when == NONE) {
+                return;
+            }
+            due = new long[timers()];
+            Arrays.fill(due, NONE);
+        }
+        due[timer] = when;
+    }
+
+    /** Every timer's due time (a copy; NONE for the unarmed). */
+    long[] dueTimes() {
+        if (due != null) {
+            return due.clone();
+        }
+        long[] none = new long[timers()];
+        Arrays.fill(none, NONE);
+        return none;
+    }
+
     boolean isActive(int alarm) {
-        return (active & (1L << alarm)) != 0;
+        return (active & (1 << alarm)) != 0;
     }
 
     boolean isAcknowledged(int alarm) {
-        return (acknowledged & (1L << alarm)) != 0;
+        return (acknowledged & (1 << alarm)) != 0;
     }
 
     boolean metRaise(int rule) {
-        return (metRaise & (1L << rule)) != 0;
+        return (metRaise & (1 << rule)) != 0;
     }
 
     int escalation(int alarm) {

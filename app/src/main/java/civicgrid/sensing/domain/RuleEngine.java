@@ -2,9 +2,7 @@ package civicgrid.sensing.domain;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +24,7 @@ public final class RuleEngine {
     /** An alarm left unacknowledged is handed one level up at most this often (grid → street → district). */
     public static final int MAX_ESCALATIONS = 3;
 
-    private final Map<String, DeviceState> byId = new HashMap<>();
+    private final DeviceIds ids = new DeviceIds();
     private final List<DeviceState> bySlot = new ArrayList<>();
     private final DeadlineWheel wheel;
 
@@ -44,11 +42,10 @@ public final class RuleEngine {
      * last awaited event when known, otherwise the registration or the last contact.
      */
     public void register(String deviceId, RuleSet rules, long since) {
-        DeviceState d = byId.get(deviceId);
+        DeviceState d = find(deviceId);
         if (d == null) {
-            d = new DeviceState(deviceId, bySlot.size(), rules);
+            d = new DeviceState(ids.add(deviceId), rules);
             bySlot.add(d);
-            byId.put(deviceId, d);
         } else {
             d.use(rules);
             d.filed = 0; // entries still in the wheel find NONE and drop out
@@ -71,18 +68,18 @@ public final class RuleEngine {
         if (a < 0) {
             return;
         }
-        d.active |= 1L << a;
+        d.active |= 1 << a;
         if (acknowledged) {
-            d.acknowledged |= 1L << a;
+            d.acknowledged |= 1 << a;
         }
         int n = d.rules.size();
         Rule rule = a < n ? d.rules.rule(a) : null;
         if (rule != null && rule.isAbsence()) {
-            d.due[a] = DeviceState.NONE; // already raised; the awaited event clears it
+            d.setDue(a, DeviceState.NONE); // already raised; the awaited event clears it
         }
         if (rule != null && rule.followUp() != null && !d.isActive(n + a)) {
             arm(d, n + a, now + rule.followUp().after().toMillis());
-            d.metRaise |= 1L << a;
+            d.metRaise |= 1 << a;
         }
         Duration ack = ackWithin(d.rules, a);
         if (!acknowledged && ack != null) {
@@ -91,11 +88,11 @@ public final class RuleEngine {
     }
 
     public boolean knows(String deviceId) {
-        return byId.containsKey(deviceId);
+        return ids.slotOf(deviceId) >= 0;
     }
 
     public int deviceCount() {
-        return byId.size();
+        return ids.size();
     }
 
     /** The last reading's time, or {@link Long#MIN_VALUE}. */
@@ -127,11 +124,11 @@ public final class RuleEngine {
             if (rule.isAbsence()) {
                 if (rule.awaited(reading)) {
                     long due = ts + rule.absentFor().toMillis();
-                    boolean seen = (d.awaitedSeen & (1L << i)) != 0;
+                    boolean seen = (d.awaitedSeen & (1 << i)) != 0;
                     // a late, buffered event moves the deadline only forward of an event already seen, never back;
                     // the registration's stand-in deadline gives way to the first real event either way
-                    arm(d, i, seen && d.due[i] != DeviceState.NONE ? Math.max(d.due[i], due) : due);
-                    d.awaitedSeen |= 1L << i;
+                    arm(d, i, seen && d.due(i) != DeviceState.NONE ? Math.max(d.due(i), due) : due);
+                    d.awaitedSeen |= 1 << i;
                     if (d.isActive(i)) {
                         clear(d, i, ts, out);
                     }
@@ -144,19 +141,19 @@ public final class RuleEngine {
                 continue;
             }
             int atRaise = active ? rule.when().test(reading, false, d) : holds;
-            d.metRaise = atRaise == Condition.TRUE ? d.metRaise | (1L << i) : d.metRaise & ~(1L << i);
+            d.metRaise = atRaise == Condition.TRUE ? d.metRaise | (1 << i) : d.metRaise & ~(1 << i);
             if (holds == Condition.FALSE) {
-                d.due[i] = DeviceState.NONE;
+                d.setDue(i, DeviceState.NONE);
                 if (active) {
                     clear(d, i, ts, out);
                 }
             } else if (!active) {
                 if (rule.forAtLeast() == null) {
                     raise(d, i, ts, reading.values().toString(), out);
-                } else if (d.due[i] == DeviceState.NONE) {
+                } else if (d.due(i) == DeviceState.NONE) {
                     arm(d, i, ts + rule.forAtLeast().toMillis());
-                } else if (ts >= d.due[i]) {
-                    d.due[i] = DeviceState.NONE;
+                } else if (ts >= d.due(i)) {
+                    d.setDue(i, DeviceState.NONE);
                     raise(d, i, ts, reading.values().toString(), out);
                 }
             }
@@ -171,7 +168,8 @@ public final class RuleEngine {
      */
     public DeviceSnapshot snapshot(String deviceId) {
         DeviceState d = require(deviceId);
-        return new DeviceSnapshot(d.lastContact, d.active, d.acknowledged, d.metRaise, d.awaitedSeen, d.due.clone(),
+        return new DeviceSnapshot(d.lastContact, Integer.toUnsignedLong(d.active), Integer.toUnsignedLong(d.acknowledged),
+                Integer.toUnsignedLong(d.metRaise), Integer.toUnsignedLong(d.awaitedSeen), d.dueTimes(),
                 d.escalations == null ? null : d.escalations.clone(), d.rateValue == null ? null : d.rateValue.clone(),
                 d.rateTs == null ? null : d.rateTs.clone());
     }
@@ -185,20 +183,19 @@ public final class RuleEngine {
         if (!s.fits(rules)) {
             throw new IllegalArgumentException("the snapshot of " + deviceId + " was taken with other rules");
         }
-        DeviceState d = byId.get(deviceId);
+        DeviceState d = find(deviceId);
         if (d == null) {
-            d = new DeviceState(deviceId, bySlot.size(), rules);
+            d = new DeviceState(ids.add(deviceId), rules);
             bySlot.add(d);
-            byId.put(deviceId, d);
         } else {
             d.use(rules);
         }
         d.filed = 0; // entries of the former state still in the wheel find their timer re-armed or NONE
         d.lastContact = s.lastContact();
-        d.active = s.active();
-        d.acknowledged = s.acknowledged();
-        d.metRaise = s.metRaise();
-        d.awaitedSeen = s.awaitedSeen();
+        d.active = (int) s.active();
+        d.acknowledged = (int) s.acknowledged();
+        d.metRaise = (int) s.metRaise();
+        d.awaitedSeen = (int) s.awaitedSeen();
         d.escalations = s.escalations() == null ? null : s.escalations().clone();
         d.rateValue = s.rateValue() == null ? null : s.rateValue().clone();
         d.rateTs = s.rateTs() == null ? null : s.rateTs().clone();
@@ -235,24 +232,24 @@ public final class RuleEngine {
             long entry = due.get(k);
             DeviceState d = bySlot.get(DeadlineWheel.slot(entry));
             int t = DeadlineWheel.timer(entry);
-            if (d == null || t >= d.due.length) {
+            if (d == null || t >= d.timers()) {
                 continue;
             }
-            long when = d.due[t];
+            long when = d.due(t);
             if (when == DeviceState.NONE) {
                 d.filed &= ~(1L << t);
             } else if (when > now) {
                 later.add(entry);
             } else {
                 d.filed &= ~(1L << t);
-                d.due[t] = DeviceState.NONE;
+                d.setDue(t, DeviceState.NONE);
                 fire(d, t, when, out);
-                touched.accept(d.id);
+                touched.accept(ids.idOf(d.slot));
             }
         }
         for (long entry : later) {
             DeviceState d = bySlot.get(DeadlineWheel.slot(entry));
-            wheel.file(entry, d.due[DeadlineWheel.timer(entry)]);
+            wheel.file(entry, d.due(DeadlineWheel.timer(entry)));
         }
         return out;
     }
@@ -264,17 +261,17 @@ public final class RuleEngine {
 
     /** Someone took the alarm on: it stays active, its escalation stops. */
     public void acknowledge(String deviceId, String alarmType) {
-        DeviceState d = byId.get(deviceId);
+        DeviceState d = find(deviceId);
         int a = d == null ? -1 : d.rules.alarmIndex(alarmType);
         if (a >= 0 && d.isActive(a)) {
-            d.acknowledged |= 1L << a;
-            d.due[2 * d.rules.size() + a] = DeviceState.NONE;
+            d.acknowledged |= 1 << a;
+            d.setDue(2 * d.rules.size() + a, DeviceState.NONE);
         }
     }
 
     /** An operator cleared the alarm by hand; a reading that meets the rule again raises a new one. */
     public List<Outcome> clearByHand(String deviceId, String alarmType, long now) {
-        DeviceState d = byId.get(deviceId);
+        DeviceState d = find(deviceId);
         int a = d == null ? -1 : d.rules.alarmIndex(alarmType);
         if (a < 0 || !d.isActive(a)) {
             return List.of();
@@ -303,10 +300,10 @@ public final class RuleEngine {
             int i = t - n;
             if (d.isActive(i) && d.metRaise(i) && !d.isActive(t)) {
                 FollowUp f = d.rules.rule(i).followUp();
-                d.active |= 1L << t;
-                d.acknowledged &= ~(1L << t);
+                d.active |= 1 << t;
+                d.acknowledged &= ~(1 << t);
                 d.setEscalation(t, 0);
-                out.add(new Outcome.AlarmRaised(d.id, f.alarmType(), f.severity(), when, d.rules.rule(i).alarmType() + " still met after "
+                out.add(new Outcome.AlarmRaised(id(d), f.alarmType(), f.severity(), when, d.rules.rule(i).alarmType() + " still met after "
                         + f.after()));
                 act(d, f.alarmType(), f.severity(), f.actions(), when, "still " + d.rules.rule(i).alarmType() + " after " + f.after(), out);
                 if (f.ackWithin() != null) {
@@ -318,7 +315,7 @@ public final class RuleEngine {
             if (d.isActive(a) && !d.isAcknowledged(a) && d.escalation(a) < MAX_ESCALATIONS) {
                 int level = d.escalation(a) + 1;
                 d.setEscalation(a, level);
-                out.add(new Outcome.AlarmEscalated(d.id, d.rules.alarmType(a), level, when));
+                out.add(new Outcome.AlarmEscalated(id(d), d.rules.alarmType(a), level, when));
                 if (level < MAX_ESCALATIONS) {
                     arm(d, t, when + ackWithin(d.rules, a).toMillis());
                 }
@@ -332,42 +329,43 @@ public final class RuleEngine {
             return;
         }
         int n = d.rules.size();
-        d.active |= 1L << i;
-        d.acknowledged &= ~(1L << i);
+        d.active |= 1 << i;
+        d.acknowledged &= ~(1 << i);
         d.setEscalation(i, 0);
-        out.add(new Outcome.AlarmRaised(d.id, rule.alarmType(), rule.severity(), ts, detail));
+        out.add(new Outcome.AlarmRaised(id(d), rule.alarmType(), rule.severity(), ts, detail));
         act(d, rule.alarmType(), rule.severity(), rule.actions(), ts, detail, out);
         if (rule.followUp() != null) {
             long when = ts + rule.followUp().after().toMillis();
             arm(d, n + i, when);
-            out.add(new Outcome.FollowUpScheduled(d.id, rule.alarmType(), rule.followUp().alarmType(), when, ts));
+            out.add(new Outcome.FollowUpScheduled(id(d), rule.alarmType(), rule.followUp().alarmType(), when, ts));
         }
         if (rule.ackWithin() != null) {
             arm(d, 2 * n + i, ts + rule.ackWithin().toMillis());
         }
     }
 
-    private static void act(DeviceState d, String alarmType, Severity severity, List<Action> actions, long ts, String detail,
+    private void act(DeviceState d, String alarmType, Severity severity, List<Action> actions, long ts, String detail,
                             List<Outcome> out) {
+        String id = id(d);
         for (Action action : actions) {
             if (action instanceof Action.Command c) {
-                out.add(new Outcome.SendCommand(d.id, c.command(), alarmType, ts));
+                out.add(new Outcome.SendCommand(id, c.command(), alarmType, ts));
             } else if (action instanceof Action.OpenCase c) {
-                out.add(new Outcome.OpenCase(d.id, alarmType, severity, c.categoryCode(), c.urgent(), c.routeTo(), ts, detail));
+                out.add(new Outcome.OpenCase(id, alarmType, severity, c.categoryCode(), c.urgent(), c.routeTo(), ts, detail));
             } else if (action instanceof Action.Webhook w) {
-                out.add(new Outcome.CallWebhook(d.id, w.target(), alarmType, ts));
+                out.add(new Outcome.CallWebhook(id, w.target(), alarmType, ts));
             }
         }
     }
 
     private void clear(DeviceState d, int a, long ts, List<Outcome> out) {
         int n = d.rules.size();
-        d.active &= ~(1L << a);
-        d.acknowledged &= ~(1L << a);
-        d.due[2 * n + a] = DeviceState.NONE;
-        out.add(new Outcome.AlarmCleared(d.id, d.rules.alarmType(a), ts));
+        d.active &= ~(1 << a);
+        d.acknowledged &= ~(1 << a);
+        d.setDue(2 * n + a, DeviceState.NONE);
+        out.add(new Outcome.AlarmCleared(id(d), d.rules.alarmType(a), ts));
         if (a < n) {
-            d.due[n + a] = DeviceState.NONE;
+            d.setDue(n + a, DeviceState.NONE);
             if (d.isActive(n + a)) {
                 clear(d, n + a, ts, out);
             }
@@ -375,8 +373,8 @@ public final class RuleEngine {
     }
 
     private void arm(DeviceState d, int t, long when) {
-        long before = d.due[t];
-        d.due[t] = when;
+        long before = d.due(t);
+        d.setDue(t, when);
         boolean filed = (d.filed & (1L << t)) != 0;
         if (!filed || before == DeviceState.NONE || when < before) {
             wheel.file(DeadlineWheel.pack(d.slot, t), when);
@@ -397,8 +395,18 @@ public final class RuleEngine {
         return t.toInstant().toEpochMilli();
     }
 
+    /** The id as a {@code String}, for an outcome (the engine keeps ids as bytes: {@link DeviceIds}). */
+    private String id(DeviceState d) {
+        return ids.idOf(d.slot);
+    }
+
+    private DeviceState find(String deviceId) {
+        int slot = ids.slotOf(deviceId);
+        return slot < 0 ? null : bySlot.get(slot);
+    }
+
     private DeviceState require(String deviceId) {
-        DeviceState d = byId.get(deviceId);
+        DeviceState d = find(deviceId);
         if (d == null) {
             throw new IllegalArgumentException("unknown device " + deviceId);
         }

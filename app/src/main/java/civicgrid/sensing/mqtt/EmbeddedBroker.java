@@ -210,8 +210,9 @@ public class EmbeddedBroker implements SmartLifecycle, CommandPublisher {
 
         @Override
         public void onPublish(InterceptPublishMessage msg) {
-            // Moquette calls this on its own executor after it acknowledged the message to the device (docs/architecture.md)
-            inbound.handle(msg.getTopicName(), msg.getUsername(), ByteBufUtil.getBytes(msg.getPayload()));
+            // Moquette calls this on its own executor (one thread) after it acknowledged the message to the device
+            // (docs/architecture.md): nothing is left to acknowledge once the ingest took it in
+            inbound.handle(msg.getTopicName(), msg.getUsername(), ByteBufUtil.getBytes(msg.getPayload()), () -> { });
         }
 
         @Override

@@ -29,7 +29,9 @@ import org.springframework.context.SmartLifecycle;
  * automatic reconnection. Devices log into the broker, which authenticates them and keeps them to
  * their own topics (its password file and ACL); CivicGrid still refuses and counts unknown devices
  * and malformed payloads. A message is acknowledged to the broker only after the ingest stored it
- * (or refused it), so a node that dies in between gets it again from its session.
+ * (or refused it), so a node that dies in between gets it again from its session; messages are
+ * taken in by batches, so many are in flight at once (one at a time, the node fell behind any burst,
+ * and Mosquitto drops what exceeds {@code max_queued_messages} for a session: docs/operations.md).
  */
 public class ExternalBroker implements SmartLifecycle, CommandPublisher {
 
@@ -78,7 +80,7 @@ public class ExternalBroker implements SmartLifecycle, CommandPublisher {
             b = b.sslWithDefaultConfig();
         }
         Mqtt5AsyncClient c = b.buildAsync();
-        // one thread: the broker's order is kept. Once stopped, what the client still hands over is dropped unacknowledged:
+        // one thread hands messages to the ingest's queue in the broker's order (and waits while it is full). Once stopped, what the client still hands over is dropped unacknowledged:
         // the broker sends it again on the session's next connection
         worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "mqtt-inbound");
@@ -124,14 +126,15 @@ public class ExternalBroker implements SmartLifecycle, CommandPublisher {
     }
 
     /**
-     * One message at a time, in the order the broker sent it. Acknowledged once stored or refused; a
-     * failure of CivicGrid itself (the database away) leaves it unacknowledged, so the broker sends it
-     * again on the next connection of this session.
+     * Hands the message to the ingest's batches in the order the broker sent it; it is acknowledged
+     * once its batch was stored and it was evaluated (or refused). A failure of CivicGrid itself (the
+     * database away) leaves it unacknowledged, so the broker sends it again on the next connection of
+     * this session. Waits while the ingest's queue is full: the broker then stops sending once the
+     * client's receive window (65,535 unacknowledged messages) is used up, and keeps the rest queued
+     * in the node's session.
      */
     private void received(Mqtt5Publish p) {
-        if (inbound.handle(p.getTopic().toString(), null, p.getPayloadAsBytes())) {
-            p.acknowledge();
-        }
+        inbound.handle(p.getTopic().toString(), null, p.getPayloadAsBytes(), p::acknowledge);
     }
 
     @Override

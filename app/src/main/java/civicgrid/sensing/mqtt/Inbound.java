@@ -6,9 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What devices publish, for both brokers: telemetry into the ingest, acknowledgements of commands to
- * {@link Commands}. A refused message (unknown device, malformed payload, an id that is not one of
- * the device's commands) is counted and dropped: it never stops the consumer.
+ * What devices publish, for both brokers: telemetry into the ingest's batches, acknowledgements of
+ * commands to {@link Commands}. A refused message (unknown device, malformed payload, an id that is
+ * not one of the device's commands) is counted and dropped: it never stops the consumer.
  */
 class Inbound {
 
@@ -25,29 +25,27 @@ class Inbound {
     }
 
     /**
-     * Handles one message. {@code login} is the device the broker authenticated (the embedded broker),
+     * Hands one message on. {@code login} is the device the broker authenticated (the embedded broker),
      * or null where the broker keeps devices to their own topics itself (an external broker's ACL).
-     * True when the message is done with (accepted or refused); false when CivicGrid failed on it and
-     * it should come again.
+     * {@code done} runs once the message is done with (accepted or refused) — for telemetry later, on
+     * the ingest's worker, after the batch it went with was stored; it does not run when CivicGrid
+     * failed on the message, which should then come again.
      */
-    boolean handle(String topic, String login, byte[] payload) {
+    void handle(String topic, String login, byte[] payload, Runnable done) {
         String acking = Topics.ackDevice(topic);
         if (acking != null) {
-            return acknowledge(acking, login, payload);
+            if (acknowledge(acking, login, payload)) {
+                done.run();
+            }
+            return;
         }
         String deviceId = Topics.telemetryDevice(topic);
         if (deviceId == null || login != null && !deviceId.equals(login)) {
-            return true;
+            done.run();
+            return;
         }
-        try {
-            ingest.receiveAuthenticated(deviceId, payload, transport);
-            return true;
-        } catch (TelemetryIngest.Refused refused) {
-            log.debug("Refused MQTT telemetry of {}: {}", deviceId, refused.getMessage());
-            return true;
-        } catch (RuntimeException e) {
-            log.error("MQTT telemetry of {} failed", deviceId, e);
-            return false;
+        if (!ingest.takeIn(deviceId, payload, transport, done)) {
+            log.debug("MQTT telemetry of {} not taken: the ingest is closing", deviceId);
         }
     }
 

@@ -57,6 +57,18 @@ public class DeviceStore {
         return jdbc.query("select " + COLUMNS + " from sensing.device where id = ?", DeviceStore::device, id).stream().findFirst();
     }
 
+    /** The devices of these ids that exist, by id (one query; an ingest batch's devices). */
+    public Map<String, Device> findAll(java.util.Collection<String> ids) {
+        Map<String, Device> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        jdbc.query("select " + COLUMNS + " from sensing.device where id in (" + marks + ")", (rs, i) -> device(rs, i), ids.toArray())
+                .forEach(d -> out.put(d.id(), d));
+        return out;
+    }
+
     public Optional<byte[]> tokenHash(String id) {
         return jdbc.query("select token_sha256 from sensing.device where id = ?", (rs, i) -> rs.getBytes(1), id).stream().findFirst();
     }
@@ -143,27 +155,54 @@ public class DeviceStore {
         return n == null ? 0 : n;
     }
 
-    /** Keeps a reading: its values as the latest of each key, in the history, and the device's last contact. */
+    /** A reading of a device, to be stored. */
+    public record Received(String deviceId, Reading reading) {
+    }
+
+    /** Stores one reading as {@link #recordAll} does. */
+    public void record(String deviceId, Reading reading) {
+        recordAll(List.of(new Received(deviceId, reading)));
+    }
+
     /**
-     * Stores a reading (history, latest values, last contact) in one transaction committed without
+     * Stores readings (history, latest values, last contact) in one transaction committed without
      * waiting for the disk ({@code synchronous_commit} off for this transaction only): telemetry is a
      * stream, and a crash of the machine may cost its last fraction of a second, never consistency.
      * What a reading leads to (alarms, commands, cases, audit) commits in transactions of its own
-     * that wait for the disk as always.
+     * that wait for the disk as always. Three batch statements whatever the number of readings: the
+     * history rows, one latest value per device and key (the newest of the batch; a later reading of
+     * the same time wins, as one by one), one last contact per device. Latest values and devices are
+     * written in key order, so two nodes writing batches of the same devices lock rows in the same
+     * order and cannot deadlock.
      */
-    public void record(String deviceId, Reading reading) {
-        Timestamp ts = new Timestamp(reading.ts());
-        List<Object[]> rows = new ArrayList<>();
-        reading.values().forEach((key, value) -> rows.add(new Object[] {deviceId, ts, key,
-                value instanceof String ? null : reading.number(key), value instanceof String s ? s : null}));
+    public void recordAll(List<Received> readings) {
+        if (readings.isEmpty()) {
+            return;
+        }
+        List<Object[]> history = new ArrayList<>();
+        java.util.TreeMap<String, Object[]> latest = new java.util.TreeMap<>();
+        java.util.TreeMap<String, Timestamp> contact = new java.util.TreeMap<>();
+        for (Received r : readings) {
+            Reading reading = r.reading();
+            Timestamp ts = new Timestamp(reading.ts());
+            reading.values().forEach((key, value) -> {
+                Object[] row = {r.deviceId(), ts, key, value instanceof String ? null : reading.number(key), value instanceof String s ? s : null};
+                history.add(row);
+                latest.merge(r.deviceId() + '\u0000' + key, row, (before, now) -> ((Timestamp) now[1]).before((Timestamp) before[1]) ? before
+                        : now);
+            });
+            contact.merge(r.deviceId(), ts, (before, now) -> now.after(before) ? now : before);
+        }
+        List<Object[]> contacts = new ArrayList<>();
+        contact.forEach((id, ts) -> contacts.add(new Object[] {ts, id, ts}));
         telemetryTx.executeWithoutResult(status -> {
             jdbc.execute("set local synchronous_commit = off");
-            jdbc.batchUpdate("insert into sensing.telemetry (device_id, ts, key, num_value, text_value) values (?, ?, ?, ?, ?)", rows);
+            jdbc.batchUpdate("insert into sensing.telemetry (device_id, ts, key, num_value, text_value) values (?, ?, ?, ?, ?)", history);
             jdbc.batchUpdate("insert into sensing.latest_value (device_id, ts, key, num_value, text_value) values (?, ?, ?, ?, ?)"
                     + " on conflict (device_id, key) do update set ts = excluded.ts, num_value = excluded.num_value,"
-                    + " text_value = excluded.text_value where sensing.latest_value.ts <= excluded.ts", rows);
-            jdbc.update("update sensing.device set last_contact = ? where id = ? and (last_contact is null or last_contact < ?)", ts, deviceId,
-                    ts);
+                    + " text_value = excluded.text_value where sensing.latest_value.ts <= excluded.ts", new ArrayList<>(latest.values()));
+            jdbc.batchUpdate("update sensing.device set last_contact = ? where id = ? and (last_contact is null or last_contact < ?)",
+                    contacts);
         });
     }
 

@@ -166,11 +166,11 @@ class ExternalBrokerTest extends IntegrationTest {
         AtomicInteger atSecondNode = new AtomicInteger();
         Inbound counting = new Inbound(ingest, commands, "mqtt") {
             @Override
-            boolean handle(String topic, String login, byte[] payload) {
+            void handle(String topic, String login, byte[] payload, Runnable done) {
                 if (smoke.equals(Topics.telemetryDevice(topic))) {
                     atSecondNode.incrementAndGet();
                 }
-                return super.handle(topic, login, payload);
+                super.handle(topic, login, payload, done);
             }
         };
         ExternalBroker second = new ExternalBroker(new MqttProperties(URL, null, null, "civicgrid-test-node-2", null, null,
