@@ -39,8 +39,8 @@ public class ExternalBroker implements SmartLifecycle, CommandPublisher {
     /**
      * How many unacknowledged messages the broker may have out to this node at once (they wait in the
      * ingest's queue), said explicitly: the HiveMQ client leaves out MQTT 5's default (65,535), and
-     * Mosquitto then applies its own {@code max_inflight_messages} (20) to the session, queues the
-     * rest and drops what exceeds {@code max_queued_messages} (1,000) — a burst of readings lost.
+     * Mosquitto then falls back to its own {@code max_inflight_messages} (20), queues the rest and
+     * drops what exceeds {@code max_queued_messages} (1,000) — a burst of readings lost.
      */
     static final int RECEIVE_WINDOW = 10_000;
     private static final String TRANSPORT = "mqtt";
