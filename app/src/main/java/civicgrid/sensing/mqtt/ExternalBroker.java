@@ -30,13 +30,19 @@ import org.springframework.context.SmartLifecycle;
  * their own topics (its password file and ACL); CivicGrid still refuses and counts unknown devices
  * and malformed payloads. A message is acknowledged to the broker only after the ingest stored it
  * (or refused it), so a node that dies in between gets it again from its session; messages are
- * taken in by batches, so many are in flight at once (one at a time, the node fell behind any burst,
- * and Mosquitto drops what exceeds {@code max_queued_messages} for a session: docs/operations.md).
+ * taken in by batches with many in flight at once ({@link #RECEIVE_WINDOW}; docs/architecture.md).
  */
 public class ExternalBroker implements SmartLifecycle, CommandPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(ExternalBroker.class);
     static final String SHARE_GROUP = "civicgrid";
+    /**
+     * How many unacknowledged messages the broker may have out to this node at once (they wait in the
+     * ingest's queue), said explicitly: the HiveMQ client leaves out MQTT 5's default (65,535), and
+     * Mosquitto then falls back to its own {@code max_inflight_messages} (20), queues the rest and
+     * drops what exceeds {@code max_queued_messages} (1,000) — a burst of readings lost.
+     */
+    static final int RECEIVE_WINDOW = 10_000;
     private static final String TRANSPORT = "mqtt";
 
     private final MqttProperties properties;
@@ -89,7 +95,8 @@ public class ExternalBroker implements SmartLifecycle, CommandPublisher {
         }, new ThreadPoolExecutor.DiscardPolicy());
         // before connecting: a resumed session delivers what it kept right after the CONNACK
         c.publishes(MqttGlobalPublishFilter.ALL, this::received, worker, true);
-        var connect = c.connectWith().cleanStart(false).sessionExpiryInterval(properties.sessionExpiry().toSeconds());
+        var connect = c.connectWith().cleanStart(false).sessionExpiryInterval(properties.sessionExpiry().toSeconds()).restrictions()
+                .receiveMaximum(RECEIVE_WINDOW).applyRestrictions();
         if (properties.username() != null) {
             connect = connect.simpleAuth().username(properties.username())
                     .password(properties.password() == null ? new byte[0] : properties.password().getBytes(StandardCharsets.UTF_8))
@@ -130,8 +137,8 @@ public class ExternalBroker implements SmartLifecycle, CommandPublisher {
      * once its batch was stored and it was evaluated (or refused). A failure of CivicGrid itself (the
      * database away) leaves it unacknowledged, so the broker sends it again on the next connection of
      * this session. Waits while the ingest's queue is full: the broker then stops sending once the
-     * client's receive window (65,535 unacknowledged messages) is used up, and keeps the rest queued
-     * in the node's session.
+     * receive window ({@link #RECEIVE_WINDOW} unacknowledged messages) is used up, and keeps the rest
+     * queued in the node's session.
      */
     private void received(Mqtt5Publish p) {
         inbound.handle(p.getTopic().toString(), null, p.getPayloadAsBytes(), p::acknowledge);

@@ -7,6 +7,7 @@ import civicgrid.support.IntegrationTest;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.micrometer.core.instrument.Counter;
@@ -14,8 +15,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -39,6 +43,8 @@ class ExternalBrokerTest extends IntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     civicgrid.sensing.app.TelemetryIngest ingest;
     @Autowired
@@ -187,6 +193,32 @@ class ExternalBrokerTest extends IntegrationTest {
         } finally {
             c.disconnect();
             second.stop();
+        }
+    }
+
+    /**
+     * A burst far beyond what Mosquitto queues for a session by default (20 in flight, 1,000 queued,
+     * the rest dropped) all arrives: the node opens a receive window of its own and takes the burst in
+     * by batches, acknowledging each message after its batch's commit.
+     */
+    @Test
+    void aBurstBeyondTheBrokersSessionQueueIsNotDropped() {
+        String smoke = register("SMOKE");
+        int n = 3000;
+        Mqtt5AsyncClient c = MqttClient.builder().useMqttVersion5().identifier("burst-" + UUID.randomUUID().toString().substring(0, 6))
+                .serverHost(URI.create(URL).getHost()).serverPort(URI.create(URL).getPort()).buildAsync();
+        c.connect().join();
+        try {
+            List<CompletableFuture<?>> sent = new ArrayList<>();
+            byte[] payload = "{\"values\":{\"smoke\":false}}".getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < n; i++) {
+                sent.add(c.publishWith().topic(Topics.telemetry(smoke)).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send());
+            }
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+            await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject("select count(*) from sensing.telemetry where device_id = ?",
+                    Long.class, smoke) == n);
+        } finally {
+            c.disconnect().join();
         }
     }
 
