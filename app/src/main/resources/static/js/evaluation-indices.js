@@ -115,7 +115,8 @@
         });
       } else {
         head([]);
-        note = b.importedBy ? (labels['behind.imported'] || '') + ' ' + b.importedBy + ' · ' + b.importedAt
+        note = b.importedBy ? (labels['behind.imported'] || '') + ' ' + b.importedBy + ' · '
+          + new Date(b.importedAt).toLocaleString(en ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' })
           : labels['behind.none'] || '';
       }
       $('idx-behind-note').textContent = note;

@@ -156,6 +156,9 @@ class AssessmentHttpTest extends IntegrationTest {
         List<Integer> versions = get("/api/v1/evaluation/scoring-versions", "dadukou").json().get("items").valueStream()
                 .map(v -> v.get("version").asInt()).toList();
         assertThat(versions).contains(1, version);
+        JsonNode listed = get("/api/v1/evaluation/scoring-versions", "dadukou").json().get("items").get(0);
+        assertThat(listed.get("weights").get("DEPARTMENT").get("onTimeDisposalRate").asDouble()).isEqualTo(35.0);
+        assertThat(listed.get("weights").get("TRADE").get("onTimeDisposalRate").asDouble()).isEqualTo(35.0);
         assertThat(jdbc.queryForObject("select count(*) from audit.entry where action = 'SCORING_VERSION_ADDED' and target_id = ?",
                 Long.class, String.valueOf(version))).isEqualTo(1);
     }

@@ -94,7 +94,7 @@ class IndicesHttpTest extends IntegrationTest {
         assertThat(node(indices, "OPS3").get("score").asDouble()).isCloseTo(68.9, within(0.06));
 
         // the same from CSV, and its refusals name the row
-        Response csv = send(HttpRequest.newBuilder(URI.create(url("/api/v1/evaluation/indices/imports")))
+        Response csv = send(HttpRequest.newBuilder(URI.create(url("/api/v1/evaluation/indices/imports.csv")))
                 .header("Authorization", basic("dadukou", "demo")).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString("indicator,unit,month,value\nOPS3.03,500104001,2021-05,70\n")).build());
         assertThat(csv.status()).as(csv.body()).isEqualTo(200);

@@ -23,15 +23,20 @@ public class ScoringVersions {
         this.jdbc = jdbc;
     }
 
-    /** A version as listed. */
+    /** A version as listed, with its weights per kind of subject and rate. */
     public record Version(int version, LocalDate validFrom, String bands, double shopPenalty, String note, String createdBy,
-                          Instant createdAt) {
+                          Instant createdAt, Map<String, Map<String, Double>> weights) {
     }
 
     public List<Version> all() {
+        Map<Integer, Map<String, Map<String, Double>>> weights = new java.util.HashMap<>();
+        jdbc.query("select version, kind, rate, weight from evaluation.scoring_weight order by version, kind, rate", rs -> {
+            weights.computeIfAbsent(rs.getInt(1), v -> new java.util.TreeMap<>()).computeIfAbsent(rs.getString(2), k -> new java.util.TreeMap<>())
+                    .put(rs.getString(3), rs.getDouble(4));
+        });
         return jdbc.query("select version, valid_from, bands, shop_penalty, note, created_by, created_at from evaluation.scoring_scheme"
                 + " order by version", (rs, i) -> new Version(rs.getInt(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getDouble(4),
-                rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+                rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), weights.getOrDefault(rs.getInt(1), Map.of())));
     }
 
     /** The shop penalty of the version in force on a day. */

@@ -67,7 +67,7 @@ class IndicesController {
     }
 
     /** The same as CSV: {@code indicator,unit,month,value}. */
-    @PostMapping(value = "/imports", consumes = "text/csv")
+    @PostMapping(value = "/imports.csv", consumes = "text/csv")
     Imported importCsv(@RequestBody(required = false) String csv) {
         return new Imported(indices.importCsv(csv));
     }
