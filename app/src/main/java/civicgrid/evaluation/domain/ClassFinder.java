@@ -3,6 +3,7 @@ package civicgrid.evaluation.domain;
 import civicgrid.geo.Distances;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
@@ -64,22 +65,8 @@ public final class ClassFinder {
 
     /** DBSCAN of one group's cases: the hotspots (noise left out). */
     List<List<CasePoint>> hotspots(List<CasePoint> members) {
+        Space space = new Space(members);
         int n = members.size();
-        double lat0 = members.stream().mapToDouble(CasePoint::lat).average().orElse(0);
-        double kx = Math.cos(Math.toRadians(lat0)) * METERS_PER_DEGREE;
-        Map<Long, List<Integer>> cells = new HashMap<>();
-        Map<String, List<Integer>> roads = new HashMap<>();
-        long[] cx = new long[n];
-        long[] cy = new long[n];
-        for (int i = 0; i < n; i++) {
-            CasePoint p = members.get(i);
-            cx[i] = (long) Math.floor(p.lon() * kx / settings.meters());
-            cy[i] = (long) Math.floor(p.lat() * METERS_PER_DEGREE / settings.meters());
-            cells.computeIfAbsent(cell(cx[i], cy[i]), k -> new ArrayList<>()).add(i);
-            if (p.roadSegmentCode() != null) {
-                roads.computeIfAbsent(p.roadSegmentCode(), k -> new ArrayList<>()).add(i);
-            }
-        }
         int[] label = new int[n];
         final int unseen = 0;
         final int noise = -1;
@@ -88,14 +75,17 @@ public final class ClassFinder {
             if (label[i] != unseen) {
                 continue;
             }
-            List<Integer> near = neighbours(i, members, cells, roads, cx, cy);
-            if (near.size() < settings.minPoints()) {
+            int[] near = space.neighbours(i);
+            if (near.length < settings.minPoints()) {
                 label[i] = noise;
                 continue;
             }
             int id = ++clusters;
             label[i] = id;
-            Deque<Integer> queue = new ArrayDeque<>(near);
+            Deque<Integer> queue = new ArrayDeque<>();
+            for (int j : near) {
+                queue.add(j);
+            }
             while (!queue.isEmpty()) {
                 int j = queue.poll();
                 if (label[j] == noise) {
@@ -105,9 +95,14 @@ public final class ClassFinder {
                     continue;
                 }
                 label[j] = id;
-                List<Integer> further = neighbours(j, members, cells, roads, cx, cy);
-                if (further.size() >= settings.minPoints()) {
-                    queue.addAll(further);
+                int[] further = space.neighbours(j);
+                if (further.length >= settings.minPoints()) {
+                    for (int k : further) {
+                        // only cases not in a hotspot yet can still grow it
+                        if (label[k] <= 0) {
+                            queue.add(k);
+                        }
+                    }
                 }
             }
         }
@@ -120,33 +115,112 @@ public final class ClassFinder {
         return List.copyOf(byCluster.values());
     }
 
-    /** The cases near case i in place and time, itself included. */
-    private List<Integer> neighbours(int i, List<CasePoint> members, Map<Long, List<Integer>> cells, Map<String, List<Integer>> roads,
-                                     long[] cx, long[] cy) {
-        CasePoint p = members.get(i);
-        java.util.Set<Integer> out = new java.util.LinkedHashSet<>();
-        for (long dx = -1; dx <= 1; dx++) {
-            for (long dy = -1; dy <= 1; dy++) {
-                for (int j : cells.getOrDefault(cell(cx[i] + dx, cy[i] + dy), List.of())) {
-                    CasePoint q = members.get(j);
-                    if (closeInTime(p, q) && Distances.meters(p.lon(), p.lat(), q.lon(), q.lat()) <= settings.meters()) {
-                        out.add(j);
+    /**
+     * One group's cases in plain numbers for the neighbour search: positions in metres (a local flat
+     * projection, as {@link Distances#meters}), report times in seconds, and the cases of each cell
+     * and road segment ordered by time, so that a search reads only the cases inside the window.
+     */
+    private final class Space {
+        private final double[] x;
+        private final double[] y;
+        private final long[] t;
+        private final long[] cx;
+        private final long[] cy;
+        private final String[] road;
+        private final Map<Long, int[]> cells = new HashMap<>();
+        private final Map<String, int[]> roads = new HashMap<>();
+        private final long window = settings.window().getSeconds();
+        private final double radius2 = settings.meters() * settings.meters();
+        /** Which search last found each case (no case twice in one answer). */
+        private final int[] seenBy;
+        private int search;
+
+        Space(List<CasePoint> members) {
+            int n = members.size();
+            double lat0 = members.stream().mapToDouble(CasePoint::lat).average().orElse(0);
+            double kx = Math.cos(Math.toRadians(lat0)) * METERS_PER_DEGREE;
+            x = new double[n];
+            y = new double[n];
+            t = new long[n];
+            cx = new long[n];
+            cy = new long[n];
+            road = new String[n];
+            seenBy = new int[n];
+            Map<Long, List<Integer>> byCell = new HashMap<>();
+            Map<String, List<Integer>> byRoad = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                CasePoint p = members.get(i);
+                x[i] = p.lon() * kx;
+                y[i] = p.lat() * METERS_PER_DEGREE;
+                t[i] = p.reportedAt().getEpochSecond();
+                cx[i] = (long) Math.floor(x[i] / settings.meters());
+                cy[i] = (long) Math.floor(y[i] / settings.meters());
+                road[i] = p.roadSegmentCode();
+                byCell.computeIfAbsent(cell(cx[i], cy[i]), k -> new ArrayList<>()).add(i);
+                if (road[i] != null) {
+                    byRoad.computeIfAbsent(road[i], k -> new ArrayList<>()).add(i);
+                }
+            }
+            byCell.forEach((k, v) -> cells.put(k, byTime(v)));
+            byRoad.forEach((k, v) -> roads.put(k, byTime(v)));
+        }
+
+        private int[] byTime(List<Integer> members) {
+            return members.stream().sorted(Comparator.comparingLong((Integer i) -> t[i]).thenComparingInt(i -> i)).mapToInt(Integer::intValue)
+                    .toArray();
+        }
+
+        /** The cases near case i in place and time (within the window and the radius, or on its road segment), itself included. */
+        int[] neighbours(int i) {
+            search++;
+            int[] out = new int[16];
+            int size = 0;
+            for (long dx = -1; dx <= 1; dx++) {
+                for (long dy = -1; dy <= 1; dy++) {
+                    int[] cell = cells.get(cell(cx[i] + dx, cy[i] + dy));
+                    if (cell == null) {
+                        continue;
+                    }
+                    for (int k = firstFrom(cell, t[i] - window); k < cell.length && t[cell[k]] <= t[i] + window; k++) {
+                        int j = cell[k];
+                        double ddx = x[j] - x[i];
+                        double ddy = y[j] - y[i];
+                        if (seenBy[j] != search && ddx * ddx + ddy * ddy <= radius2) {
+                            seenBy[j] = search;
+                            out = size == out.length ? Arrays.copyOf(out, size * 2) : out;
+                            out[size++] = j;
+                        }
                     }
                 }
             }
-        }
-        if (p.roadSegmentCode() != null) {
-            for (int j : roads.get(p.roadSegmentCode())) {
-                if (closeInTime(p, members.get(j))) {
-                    out.add(j);
+            if (road[i] != null) {
+                int[] same = roads.get(road[i]);
+                for (int k = firstFrom(same, t[i] - window); k < same.length && t[same[k]] <= t[i] + window; k++) {
+                    int j = same[k];
+                    if (seenBy[j] != search) {
+                        seenBy[j] = search;
+                        out = size == out.length ? Arrays.copyOf(out, size * 2) : out;
+                        out[size++] = j;
+                    }
                 }
             }
+            return Arrays.copyOf(out, size);
         }
-        return new ArrayList<>(out);
-    }
 
-    private boolean closeInTime(CasePoint p, CasePoint q) {
-        return Duration.between(p.reportedAt(), q.reportedAt()).abs().compareTo(settings.window()) <= 0;
+        /** The first position of a time-ordered list reported at or after {@code from}. */
+        private int firstFrom(int[] ordered, long from) {
+            int lo = 0;
+            int hi = ordered.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (t[ordered[mid]] < from) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
     }
 
     private static long cell(long x, long y) {

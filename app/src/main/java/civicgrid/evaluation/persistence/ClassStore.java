@@ -74,10 +74,19 @@ public class ClassStore {
                 + " where id = ?", category, ts(from), ts(to), hotspots, ts(now), id);
     }
 
+    /** Makes the class's cases these: only the cases that left or joined are written (a rerun over the same cases writes nothing). */
     public void replaceCases(UUID id, List<UUID> caseIds) {
-        jdbc.update("delete from evaluation.problem_class_case where class_id = ?", id);
-        jdbc.batchUpdate("insert into evaluation.problem_class_case (class_id, case_id) values (?, ?)",
-                caseIds.stream().map(c -> new Object[] {id, c}).toList());
+        Set<UUID> kept = new java.util.HashSet<>(jdbc.queryForList("select case_id from evaluation.problem_class_case where class_id = ?",
+                UUID.class, id));
+        Set<UUID> wanted = new java.util.LinkedHashSet<>(caseIds);
+        List<Object[]> left = kept.stream().filter(c -> !wanted.contains(c)).map(c -> new Object[] {id, c}).toList();
+        List<Object[]> joined = wanted.stream().filter(c -> !kept.contains(c)).map(c -> new Object[] {id, c}).toList();
+        if (!left.isEmpty()) {
+            jdbc.batchUpdate("delete from evaluation.problem_class_case where class_id = ? and case_id = ?", left);
+        }
+        if (!joined.isEmpty()) {
+            jdbc.batchUpdate("insert into evaluation.problem_class_case (class_id, case_id) values (?, ?)", joined);
+        }
     }
 
     public void decide(UUID id, String state, String by, Instant at, UUID projectCase) {
