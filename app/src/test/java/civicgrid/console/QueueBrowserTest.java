@@ -59,6 +59,34 @@ class QueueBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void aRoadSegmentChiefOpensOnTheQueueOfTheirSegment() {
+        var middle = geo.model().roadsOfStreet("500104001").stream().filter(r -> r.code().equals("500104001R0201")).findFirst()
+                .orElseThrow().line().getCentroid();
+        String id = postJson("/api/v1/cases", "citizen", "{\"category\":\"E0502\",\"description\":\"路段队列 店外经营\",\"lon\":"
+                + middle.getX() + ",\"lat\":" + middle.getY() + ",\"channel\":\"CITIZEN\"}").json().get("id").asString();
+        try (Browser browser = new Browser(1600, 900)) {
+            browser.login(url(""), "roadchief", "demo");
+            browser.open(url("/queue"));
+            WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+            var segment = browser.driver().findElement(By.cssSelector("input[name=queue][value=segment]"));
+            assertThat(segment.isSelected()).as("a chief's own queue comes first").isTrue();
+            assertThat(segment.findElement(By.xpath("..")).getText()).contains("我的路段");
+            wait.until(d -> !d.findElements(By.cssSelector("#queue-table tbody tr[data-case-id='" + id + "']")).isEmpty());
+            browser.open(url("/queue?lang=en"));
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+            assertThat(browser.driver().findElement(By.cssSelector("input[name=queue][value=segment]")).findElement(By.xpath(".."))
+                    .getText()).contains("My road segments");
+        }
+        try (Browser browser = new Browser(1600, 900)) {
+            browser.login(url(""), "xinshancun", "demo");
+            browser.open(url("/queue"));
+            assertThat(browser.driver().findElements(By.cssSelector("input[name=queue][value=segment]"))).as("not a chief").isEmpty();
+        }
+    }
+
+    @Test
     void aCaseReportedThroughTheApiAppearsInAnOpenQueueWithoutReloadKeepingTheFilters() {
         var grid = geo.requireUnit(UnitCode.of("500104001001003"));
         try (Browser browser = new Browser(1600, 900)) {
