@@ -28,8 +28,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Starting a plan with 20 steps (all ready at once: 20 posts and departments) on a case of 新山村街道,
  * over HTTP as the street's center, while {@code BENCH_STREAMS} (default 20, one per post) consoles of
  * the street hold their event streams: the time until the 201 came back (the incident, its 20 tasks,
- * 20 deadline timers, the proposed members and the audit entry committed in one transaction) and until
+ * one deadline timer (the steps share their limit), the proposed members and the audit entry committed in one transaction) and until
  * every stream heard the incident. {@code BENCH_ROUNDS} (default 50) after 10 warm-up starts; p50, p99, max.
+ * {@code BENCH_STEPS} (default 20, at most 20) sizes the plan: the same run with 1 step shows what the
+ * steps themselves cost under the same load.
  * Target: under 50 ms to every task committed and on the posts' streams. Needs only the application's
  * classes (no JMH, no Flowable): {@code bench/run.sh} runs it with the rest.
  */
@@ -46,6 +48,7 @@ public final class PlanStartBenchmark {
     public static void main(String[] args) throws Exception {
         int streams = Integer.parseInt(System.getenv().getOrDefault("BENCH_STREAMS", "20"));
         int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", "50"));
+        int steps = Math.min(20, Integer.parseInt(System.getenv().getOrDefault("BENCH_STEPS", "20")));
         int warmUp = 10;
         Path data = Files.createTempDirectory("civicgrid-plan-bench");
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CivicGridApplication.class).run(Map.of(
@@ -56,7 +59,7 @@ public final class PlanStartBenchmark {
             String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             String street = auth("xinshancun");
-            post(client, base + "/api/v1/response/plans", street, plan());
+            post(client, base + "/api/v1/response/plans", street, plan(steps));
 
             Map<String, long[]> heard = new ConcurrentHashMap<>();
             CountDownLatch connected = new CountDownLatch(streams);
@@ -120,16 +123,17 @@ public final class PlanStartBenchmark {
             String machine = String.format("(%d cores, load average %s)", Runtime.getRuntime().availableProcessors(),
                     Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
             List<String> lines = List.of(
-                    String.format("starting a 20-step plan over HTTP, %d rounds after %d warm-up, %d consoles of the street on their streams %s",
-                            rounds, warmUp, streams, machine),
-                    String.format("20 tasks committed (201 back): p50 %.1f ms, p99 %.1f ms, max %.1f ms", ms(committed, 0.5), ms(committed, 0.99),
-                            ms(committed, 1)),
+                    String.format("starting a %d-step plan over HTTP, %d rounds after %d warm-up, %d consoles of the street on their streams %s",
+                            steps, rounds, warmUp, streams, machine),
+                    String.format("%d tasks committed (201 back): p50 %.1f ms, p99 %.1f ms, max %.1f ms", steps, ms(committed, 0.5),
+                            ms(committed, 0.99), ms(committed, 1)),
                     String.format("and on all %d streams: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d/%d rounds reached every stream)", streams,
                             ms(onStreams, 0.5), ms(onStreams, 0.99), ms(onStreams, 1), reached.get(), rounds),
                     String.format("yardstick, same run: reporting one urgent case (POST /api/v1/cases) p50 %.1f ms, p99 %.1f ms",
                             ms(measuredReports, 0.5), ms(measuredReports, 0.99)));
             lines.forEach(System.out::println);
-            Files.writeString(Path.of("bench", "results", "plan-start.txt"), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(Path.of("bench", "results", steps == 20 ? "plan-start.txt" : "plan-start-" + steps + ".txt"),
+                    String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         } finally {
             app.close();
             try (var paths = Files.walk(data)) {
@@ -142,10 +146,10 @@ public final class PlanStartBenchmark {
         return sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e6;
     }
 
-    /** A street's plan of 20 steps that all start at once, each to a post or a department. */
-    private static String plan() {
+    /** A street's plan of {@code count} steps that all start at once, each to a post or a department. */
+    private static String plan(int count) {
         StringBuilder steps = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < count; i++) {
             String holder = i < POSTS.length ? "\"post\":\"" + POSTS[i] + "\"" : "\"department\":\"" + DEPARTMENTS[i - POSTS.length] + "\"";
             steps.append(i == 0 ? "" : ",").append("{\"code\":\"S").append(i).append("\",\"nameZh\":\"步骤").append(i).append("\",")
                     .append(holder).append(",\"deadline\":{\"clock\":\"URGENT_HOURS\",\"amount\":2}}");
