@@ -56,6 +56,7 @@ class PlanEditorBrowserTest extends IntegrationTest {
             assertThat(browser.text(row + " td.count")).isEqualTo("3");
             assertThat(browser.text("#plan-list")).contains("重大旅游消费纠纷处置预案");
             CODES.forEach(c -> assertThat(browser.text("main")).doesNotContain(c));
+            browser.screenshot("response-plans");
 
             // the plan: steps with post or department, limit, what they wait for, in words
             browser.driver().findElement(By.cssSelector(row + " a")).click();
