@@ -2,6 +2,7 @@ package civicgrid.console;
 
 import civicgrid.cases.CaseAction;
 import civicgrid.cases.CaseId;
+import civicgrid.cases.CaseView;
 import civicgrid.cases.CasesApi;
 import civicgrid.identity.CurrentUser;
 import civicgrid.platform.CivicGridException;
@@ -50,8 +51,9 @@ class CaseDeskController {
 
     private String page(String id, boolean mobile, Model model, Locale locale, HttpServletResponse response) {
         CurrentUser user = consoleUser();
+        CaseView shown;
         try {
-            cases.get(CaseId.parse(id));
+            shown = cases.get(CaseId.parse(id));
         } catch (IllegalArgumentException malformed) {
             return cannotOpen(HttpStatus.BAD_REQUEST, "INVALID_CASE_ID", mobile, model, locale, response);
         } catch (CivicGridException refused) {
@@ -68,6 +70,9 @@ class CaseDeskController {
         config.put("t", dictionary.words(locale));
         config.put("needsReason", CasesApi.actionsNeedingReason().stream().map(CaseAction::name).toList());
         config.put("readOnly", user.role().readOnly());
+        // a road-segment chief reading a case outside their territory: the page says why nothing is offered
+        config.put("segmentReader", !user.sees(shown.place().gridCode()) && user.chiefOf(shown.place().roadSegmentCode()));
+        model.addAttribute("hasTerritory", !user.scope().unitCodes().isEmpty());
         model.addAttribute("config", config);
         return "case";
     }

@@ -6,8 +6,11 @@ import civicgrid.geo.UnitCode;
 import civicgrid.identity.CurrentUser;
 import civicgrid.identity.Role;
 import civicgrid.platform.web.Page;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +25,13 @@ class HomeController {
     private final GeoApi geo;
     private final ConsoleLabels labels;
     private final String tileUrl;
+    private final MessageSource messages;
 
     HomeController(ConsoleAccess access, GeoApi geo, ConsoleLabels labels,
-                   @org.springframework.beans.factory.annotation.Value("${civicgrid.map.tile-url:}") String tileUrl) {
+                   @org.springframework.beans.factory.annotation.Value("${civicgrid.map.tile-url:}") String tileUrl,
+                   MessageSource messages) {
         this.access = access;
+        this.messages = messages;
         this.geo = geo;
         this.labels = labels;
         this.tileUrl = tileUrl;
@@ -51,6 +57,7 @@ class HomeController {
         model.addAttribute("user", user);
         model.addAttribute("territory", territory);
         model.addAttribute("children", children);
+        model.addAttribute("segments", user.roadSegments().stream().sorted().toList());
         return "home";
     }
 
@@ -70,8 +77,11 @@ class HomeController {
 
     /** The one-screen map of the user's territory with its open cases, live. */
     @GetMapping("/map")
-    String map(Model model, java.util.Locale locale) {
+    String map(Model model, java.util.Locale locale, HttpServletResponse response) {
         CurrentUser user = consoleUser();
+        if (user.scope().unitCodes().isEmpty()) {
+            return noTerritory(model, locale, response);
+        }
         model.addAttribute("user", user);
         model.addAttribute("scope", user.scope().unitCodes().stream().sorted().toList());
         model.addAttribute("tileUrl", tileUrl);
@@ -81,8 +91,11 @@ class HomeController {
 
     /** Statistics of the user's territory over the last 30 days. */
     @GetMapping("/dashboard")
-    String dashboard(Model model, java.util.Locale locale) {
+    String dashboard(Model model, java.util.Locale locale, HttpServletResponse response) {
         CurrentUser user = consoleUser();
+        if (user.scope().unitCodes().isEmpty()) {
+            return noTerritory(model, locale, response);
+        }
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         model.addAttribute("user", user);
         model.addAttribute("from", today.minusDays(29).toString());
@@ -90,6 +103,21 @@ class HomeController {
         model.addAttribute("states", labels.states(locale));
         model.addAttribute("channels", labels.channels(locale));
         return "dashboard";
+    }
+
+    /**
+     * The map and the statistics are of a territory: a user with none (a road-segment chief, who reads
+     * the cases of their segments in the queue) gets a page saying so and leading there, not a page whose
+     * every request is refused.
+     */
+    private String noTerritory(Model model, java.util.Locale locale, HttpServletResponse response) {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        model.addAttribute("status", HttpStatus.FORBIDDEN.value());
+        model.addAttribute("code", "NO_TERRITORY");
+        model.addAttribute("message", messages.getMessage("home.noTerritory", null, locale));
+        model.addAttribute("back", "/queue");
+        model.addAttribute("backLabel", messages.getMessage("nav.queue", null, locale));
+        return "error/page";
     }
 
     private CurrentUser consoleUser() {

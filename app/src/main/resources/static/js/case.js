@@ -141,7 +141,7 @@
     });
     const none = c.allowedActions.length === 0;
     $('#no-actions').hidden = !none;
-    $('#no-actions').textContent = cfg.readOnly ? t('ui.readOnly') : t('ui.noActions');
+    $('#no-actions').textContent = t(cfg.readOnly ? 'ui.readOnly' : cfg.segmentReader ? 'ui.segmentReader' : 'ui.noActions');
     if (openAction && !c.allowedActions.includes(openAction)) closeForm();
     if (openAction) markOpen();
   }

@@ -78,11 +78,47 @@ class QueueBrowserTest extends IntegrationTest {
             wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
             assertThat(browser.driver().findElement(By.cssSelector("input[name=queue][value=segment]")).findElement(By.xpath(".."))
                     .getText()).contains("My road segments");
+            assertThat(browser.driver().findElements(By.cssSelector("#nav-map, #nav-dashboard"))).as("no territory: no map, no statistics")
+                    .isEmpty();
+
+            // the case desk offers a reader nothing to do (no action, no photo upload) and says why
+            browser.open(url("/cases/" + id));
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+            assertThat(browser.driver().findElements(By.cssSelector("#actions button"))).isEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("input[type=file], button.start-plan")).stream()
+                    .filter(org.openqa.selenium.WebElement::isDisplayed)).as("no upload, no plan to start").isEmpty();
+            assertThat(browser.driver().findElement(By.id("action-form")).isDisplayed()).isFalse();
+            assertThat(browser.text("#no-actions")).contains("chief of this road segment");
+            assertThat(browser.text("#case-description")).contains("路段队列");
+            assertThat(browser.driver().findElements(By.id("nav-map"))).isEmpty();
+            // what is shown works: the history is there, and the way back leads to the chief's queue
+            wait.until(d -> !d.findElements(By.cssSelector("#timeline li")).isEmpty());
+            browser.driver().findElement(By.cssSelector("header nav a[href='/queue']")).click();
+            wait.until(d -> d.getCurrentUrl().endsWith("/queue"));
+
+            // the home page lists the segments instead of a territory, and leads to the pages that work
+            browser.open(url("/"));
+            assertThat(browser.text("#segments")).contains("500104001R0201");
+            assertThat(browser.text("#no-territory")).isNotBlank();
+            assertThat(browser.driver().findElements(By.cssSelector("#nav-map, #nav-dashboard"))).isEmpty();
+            browser.driver().findElement(By.id("nav-segments")).click();
+            wait.until(d -> d.getCurrentUrl().endsWith("/queue"));
+            // typed in by hand, the map and the statistics say why they are not for a chief and lead to the queue
+            for (String page : new String[] {"/map", "/dashboard"}) {
+                browser.open(url(page));
+                assertThat(browser.text("#error-code")).as(page).isEqualTo("NO_TERRITORY");
+                assertThat(browser.text("main")).contains("My road segments");
+                browser.driver().findElement(By.id("error-back")).click();
+                wait.until(d -> d.getCurrentUrl().endsWith("/queue"));
+            }
         }
         try (Browser browser = new Browser(1600, 900)) {
             browser.login(url(""), "xinshancun", "demo");
             browser.open(url("/queue"));
             assertThat(browser.driver().findElements(By.cssSelector("input[name=queue][value=segment]"))).as("not a chief").isEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("#nav-map, #nav-dashboard"))).hasSize(2);
+            browser.open(url("/map"));
+            assertThat(browser.driver().findElements(By.id("error-code"))).as("a territory: the map").isEmpty();
         }
     }
 
