@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The work queues page: a street operator filters, searches by number, pages, and opens a case with the keyboard. */
 class QueueBrowserTest extends IntegrationTest {
 
+    private static final String TERRITORY_PAGES = "#nav-map, #nav-incidents, #nav-plans, #nav-dashboard, #nav-devices, #nav-evaluation";
+
     @Autowired
     GeoApi geo;
 
@@ -100,7 +102,7 @@ class QueueBrowserTest extends IntegrationTest {
             browser.open(url("/"));
             assertThat(browser.text("#segments")).contains("500104001R0201");
             assertThat(browser.text("#no-territory")).isNotBlank();
-            assertThat(browser.driver().findElements(By.cssSelector("#nav-map, #nav-dashboard"))).isEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector(TERRITORY_PAGES))).as("pages of a territory").isEmpty();
             browser.driver().findElement(By.id("nav-segments")).click();
             wait.until(d -> d.getCurrentUrl().endsWith("/queue"));
             // typed in by hand, the map and the statistics say why they are not for a chief and lead to the queue
@@ -117,6 +119,8 @@ class QueueBrowserTest extends IntegrationTest {
             browser.open(url("/queue"));
             assertThat(browser.driver().findElements(By.cssSelector("input[name=queue][value=segment]"))).as("not a chief").isEmpty();
             assertThat(browser.driver().findElements(By.cssSelector("#nav-map, #nav-dashboard"))).hasSize(2);
+            browser.open(url("/"));
+            assertThat(browser.driver().findElements(By.cssSelector(TERRITORY_PAGES))).hasSize(6);
             browser.open(url("/map"));
             assertThat(browser.driver().findElements(By.id("error-code"))).as("a territory: the map").isEmpty();
         }
