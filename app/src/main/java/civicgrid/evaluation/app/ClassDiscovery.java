@@ -4,7 +4,6 @@ import civicgrid.evaluation.domain.CasePoint;
 import civicgrid.evaluation.domain.ClassFinder;
 import civicgrid.evaluation.persistence.CaseFactStore;
 import civicgrid.evaluation.persistence.ClassStore;
-import civicgrid.geo.Distances;
 import civicgrid.geo.GeoApi;
 import civicgrid.geo.TerritoryUnit;
 import civicgrid.geo.UnitCode;
@@ -74,7 +73,7 @@ public class ClassDiscovery {
 
     /** The district's area: what a category group's background is spread over; unknown, the fixed thresholds alone apply. */
     public double districtSquareMeters(String district) {
-        return geo.model().node(district).map(n -> Distances.areaKm2(n.geometry()) * 1e6).filter(a -> a > 0).orElse(Double.POSITIVE_INFINITY);
+        return geo.unit(UnitCode.of(district)).map(u -> u.areaKm2() * 1e6).filter(a -> a > 0).orElse(Double.POSITIVE_INFINITY);
     }
 
     /** Every district of the city, one after the other. */
