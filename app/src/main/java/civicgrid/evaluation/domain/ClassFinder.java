@@ -68,7 +68,13 @@ public final class ClassFinder {
     public List<Found> find(List<CasePoint> points, double districtSquareMeters) {
         long start = points.stream().mapToLong(p -> p.reportedAt().getEpochSecond()).min().orElse(0);
         long end = points.stream().mapToLong(p -> p.reportedAt().getEpochSecond()).max().orElse(0);
-        Background background = new Background(districtSquareMeters, start, end);
+        double lat0 = points.stream().mapToDouble(CasePoint::lat).average().orElse(0);
+        double kx = Math.cos(Math.toRadians(lat0)) * METERS_PER_DEGREE;
+        Map<Long, Integer> activity = new HashMap<>();
+        for (CasePoint p : points) {
+            activity.merge(cellOf(p, kx), 1, Integer::sum);
+        }
+        Background background = new Background(districtSquareMeters, start, end, kx, activity, points.size());
         Map<String, List<CasePoint>> byGroup = points.stream()
                 .collect(Collectors.groupingBy(CasePoint::categoryGroup, TreeMap::new, Collectors.toList()));
         List<Found> out = new ArrayList<>();
@@ -85,12 +91,19 @@ public final class ClassFinder {
     }
 
     /** Where and when the district's cases could have been reported: what a group's even spread is measured against. */
-    private record Background(double squareMeters, long start, long end) {
+    private record Background(double squareMeters, long start, long end, double kx, Map<Long, Integer> activity, int cases) {
+    }
+
+    /** Below this many other cases around a place, its mix of categories says too little to be a background. */
+    static final int LOCAL_ACTIVITY_MIN = 50;
+
+    private long cellOf(CasePoint p, double kx) {
+        return cell((long) Math.floor(p.lon() * kx / settings.meters()), (long) Math.floor(p.lat() * METERS_PER_DEGREE / settings.meters()));
     }
 
     /** DBSCAN of one group's cases: the hotspots (noise left out). */
     List<List<CasePoint>> hotspots(List<CasePoint> members, Background background) {
-        Space space = new Space(members);
+        Space space = new Space(members, background.kx());
         int n = members.size();
         boolean[] core = cores(space, n, background);
         int[] label = new int[n];
@@ -125,16 +138,30 @@ public final class ClassFinder {
         return List.copyOf(byCluster.values());
     }
 
-    /** Which cases are cores: enough neighbours, and more than {@code excess} times the group's background would give. */
+    /**
+     * Which cases are cores: enough neighbours, and more than {@code excess} times the group's
+     * background would give there. The background is the larger of two expectations: the group's
+     * cases spread evenly over the district's area and time; and, where other categories' cases
+     * around the place are many ({@link #LOCAL_ACTIVITY_MIN}), the group's share of the district's
+     * cases applied to that local activity (busy quarters report more of everything: that is no class).
+     */
     private boolean[] cores(Space space, int n, Background background) {
         double disc = Math.PI * settings.meters() * settings.meters();
-        double perCaseAndSecond = Double.isInfinite(background.squareMeters()) ? 0
-                : n * disc / background.squareMeters() / Math.max(1, background.end() - background.start());
+        long span = Math.max(1, background.end() - background.start());
+        double perCaseAndSecond = Double.isInfinite(background.squareMeters()) ? 0 : n * disc / background.squareMeters() / span;
+        int others = background.cases() - n;
+        double share = others == 0 ? 0 : (double) n / others;
+        // the disc's part of the 3 × 3 cells the local activity is counted over
+        double discOfBlock = Math.PI / 9;
         long window = settings.window().getSeconds();
         boolean[] core = new boolean[n];
         for (int i = 0; i < n; i++) {
-            long seconds = Math.min(space.t[i] + window, background.end()) - Math.max(space.t[i] - window, background.start());
-            double expected = perCaseAndSecond * Math.max(seconds, 1);
+            long seconds = Math.max(1, Math.min(space.t[i] + window, background.end()) - Math.max(space.t[i] - window, background.start()));
+            double expected = perCaseAndSecond * seconds;
+            int around = space.othersAround(i, background.activity());
+            if (around >= LOCAL_ACTIVITY_MIN) {
+                expected = Math.max(expected, share * around * discOfBlock * seconds / span);
+            }
             int threshold = (int) Math.max(settings.minPoints(), Math.floor(settings.excess() * expected) + 1);
             core[i] = space.atMost(i) >= threshold && space.neighbours(i).length >= threshold;
         }
@@ -161,10 +188,8 @@ public final class ClassFinder {
         private final int[] seenBy;
         private int search;
 
-        Space(List<CasePoint> members) {
+        Space(List<CasePoint> members, double kx) {
             int n = members.size();
-            double lat0 = members.stream().mapToDouble(CasePoint::lat).average().orElse(0);
-            double kx = Math.cos(Math.toRadians(lat0)) * METERS_PER_DEGREE;
             x = new double[n];
             y = new double[n];
             t = new long[n];
@@ -194,6 +219,19 @@ public final class ClassFinder {
         private int[] byTime(List<Integer> members) {
             return members.stream().sorted(Comparator.comparingLong((Integer i) -> t[i]).thenComparingInt(i -> i)).mapToInt(Integer::intValue)
                     .toArray();
+        }
+
+        /** The other groups' cases of case i's 3 × 3 cells over the whole period: the place's activity. */
+        int othersAround(int i, Map<Long, Integer> activity) {
+            int count = 0;
+            for (long dx = -1; dx <= 1; dx++) {
+                for (long dy = -1; dy <= 1; dy++) {
+                    long key = cell(cx[i] + dx, cy[i] + dy);
+                    int[] own = cells.get(key);
+                    count += activity.getOrDefault(key, 0) - (own == null ? 0 : own.length);
+                }
+            }
+            return count;
         }
 
         /** An upper bound of case i's neighbours: every case of its 3 × 3 cells and its road segment in the window. */
