@@ -69,7 +69,7 @@ public final class ClassDiscoveryBenchmark {
             List<CasePoint> points = facts.points("500104", now.minus(ClassDiscovery.SCANNED), now);
             double read = (System.nanoTime() - r0) / 1e6;
             long f0 = System.nanoTime();
-            List<ClassFinder.Found> classes = new ClassFinder(ClassFinder.Settings.DEFAULT).find(points);
+            List<ClassFinder.Found> classes = new ClassFinder(ClassFinder.Settings.DEFAULT).find(points, discovery.districtSquareMeters("500104"));
             double cluster = (System.nanoTime() - f0) / 1e6;
             long inClasses = classes.stream().mapToLong(f -> f.caseIds().size()).sum();
             lines.add(String.format("class discovery of 500104 over 90 days: first %.0f ms, then median of 5 %.0f ms (%d classes, %,d cases in them)",

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Runs class discovery over a district's last 90 days of cases and keeps the proposals: one
+ * Runs class discovery over a district's last 90 days of cases (a hotspot measured against the
+ * group's background over the district's area) and keeps the proposals: one
  * proposed class per district and category group, updated in place by every run; cases of an
  * accepted or dismissed class are not proposed again. Runs on a recurring task for every district
  * and on demand.
@@ -56,7 +57,7 @@ public class ClassDiscovery {
         Instant from = now.minus(SCANNED);
         Set<UUID> decided = classes.decidedCases(district);
         List<CasePoint> points = facts.points(district, from, now).stream().filter(p -> !decided.contains(p.caseId())).toList();
-        List<ClassFinder.Found> found = finder.find(points);
+        List<ClassFinder.Found> found = finder.find(points, districtSquareMeters(district));
         for (ClassFinder.Found f : found) {
             UUID id = classes.proposed(district, f.categoryGroup()).map(ClassStore.Row::id).orElse(null);
             if (id == null) {
@@ -68,6 +69,11 @@ public class ClassDiscovery {
             classes.replaceCases(id, f.caseIds());
         }
         return found.size();
+    }
+
+    /** The district's area: what a category group's background is spread over; unknown, the fixed thresholds alone apply. */
+    public double districtSquareMeters(String district) {
+        return geo.unit(UnitCode.of(district)).map(u -> u.areaKm2() * 1e6).filter(a -> a > 0).orElse(Double.POSITIVE_INFINITY);
     }
 
     /** Every district of the city, one after the other. */

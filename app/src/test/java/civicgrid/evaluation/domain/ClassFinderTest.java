@@ -80,4 +80,42 @@ class ClassFinderTest {
         assertThat(found.get(0).hotspots()).isEqualTo(1);
         assertThat(found.get(0).caseIds()).hasSize(6);
     }
+
+    /** 30,000 covers spread evenly over a 6 km square (36 km²) and 90 days: every case has ~150 neighbours. */
+    static List<CasePoint> evenBackground(java.util.Random random) {
+        List<CasePoint> points = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            points.add(at("C0102", random.nextDouble() * 6000, random.nextDouble() * 6000, 0, null));
+            CasePoint p = points.get(i);
+            points.set(i, new CasePoint(p.caseId(), p.categoryCode(), p.gridCode(), null, p.lon(), p.lat(),
+                    T0.plusSeconds((long) (random.nextDouble() * Duration.ofDays(90).getSeconds()))));
+        }
+        return points;
+    }
+
+    @Test
+    void aUniformlyDenseBackgroundMakesNoClassButAnExcessOnItIsFound() {
+        java.util.Random random = new java.util.Random(18);
+        List<CasePoint> background = evenBackground(random);
+        double district = 6000.0 * 6000.0;
+        // the fixed thresholds alone degenerate: nearly every case is everyone's neighbour
+        assertThat(FINDER.find(background).stream().mapToInt(f -> f.caseIds().size()).sum()).isGreaterThan(29_000);
+        // measured against the background, no place holds an excess
+        assertThat(FINDER.find(background, district)).isEmpty();
+
+        // 600 covers within 100 m of one spot over ten days: four times the background there
+        List<CasePoint> excess = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            excess.add(at("C0103", 3000 + (random.nextDouble() - 0.5) * 200, 3000 + (random.nextDouble() - 0.5) * 200,
+                    40 + random.nextInt(10), null));
+        }
+        List<CasePoint> points = new ArrayList<>(background);
+        points.addAll(excess);
+        List<ClassFinder.Found> found = FINDER.find(points, district);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).hotspots()).isEqualTo(1);
+        assertThat(found.get(0).caseIds()).containsAll(excess.stream().map(CasePoint::caseId).toList());
+        // with it only the background cases around the spot and its weeks, not the district
+        assertThat(found.get(0).caseIds().size()).isLessThan(600 + 1000);
+    }
 }
