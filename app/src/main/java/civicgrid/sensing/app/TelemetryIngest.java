@@ -114,7 +114,8 @@ public class TelemetryIngest {
      * to be taken in with the others that arrive meanwhile; waits while the queue is full.
      * {@code takenIn} runs once the message is stored and evaluated, or refused (counted); it never
      * runs when CivicGrid failed on it (the database away), so such a message stays unacknowledged.
-     * False when the ingest is closing and did not take the message.
+     * False when the caller was interrupted while waiting for room (the message was not taken); a
+     * message arriving after a close starts the worker again.
      */
     public boolean takeIn(String deviceId, byte[] payload, String transport, Runnable takenIn) {
         return batches.put(new TelemetryBatches.Incoming(deviceId, payload, transport, takenIn));

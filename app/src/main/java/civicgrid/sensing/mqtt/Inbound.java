@@ -45,7 +45,7 @@ class Inbound {
             return;
         }
         if (!ingest.takeIn(deviceId, payload, transport, done)) {
-            log.debug("MQTT telemetry of {} not taken: the ingest is closing", deviceId);
+            log.debug("MQTT telemetry of {} not taken: interrupted while the ingest queue was full", deviceId);
         }
     }
 
