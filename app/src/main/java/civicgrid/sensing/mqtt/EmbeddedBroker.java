@@ -57,10 +57,10 @@ public class EmbeddedBroker implements SmartLifecycle, CommandPublisher {
 
     @Override
     public void start() {
-        int wanted = properties.embeddedPort();
-        if (wanted != 0) {
-            requireFree(wanted);
-        }
+        // the port is chosen here, not read back from Moquette: its getPort() writes into a plain map that
+        // Netty's thread fills after the bind, and a read racing that write could lose the port for good
+        int wanted = properties.embeddedPort() == 0 ? freePort() : properties.embeddedPort();
+        requireFree(wanted);
         Properties p = new Properties();
         p.setProperty(BrokerConstants.HOST_PROPERTY_NAME, properties.embeddedHost());
         p.setProperty(BrokerConstants.PORT_PROPERTY_NAME, Integer.toString(wanted));
@@ -83,7 +83,8 @@ public class EmbeddedBroker implements SmartLifecycle, CommandPublisher {
                 throw new IllegalStateException("The embedded MQTT broker could not start on " + properties.embeddedHost() + ":" + wanted
                         + " (" + rootCause(e) + "); set CIVICGRID_MQTT_EMBEDDED_PORT (civicgrid.mqtt.embedded-port) to a free port", e);
             }
-            port = boundPort(s);
+            requireBound(s, wanted);
+            port = wanted;
             server = s;
         } finally {
             if (interrupted) {
@@ -101,47 +102,45 @@ public class EmbeddedBroker implements SmartLifecycle, CommandPublisher {
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
-    /**
-     * Moquette binds asynchronously: with port 0 the chosen port is known once the bind completed. Its
-     * port table is a plain map that Netty's thread fills while this one reads it: a read that collides
-     * with the write is simply tried again.
-     */
-    private static int boundPort(Server s) {
-        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (portOf(s) <= 0 && System.nanoTime() < until) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+    /** A port nothing listens on now (what 0 asks for): the system's pick, handed to Moquette. */
+    private int freePort() {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getByName(properties.embeddedHost()), 0));
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port for the embedded MQTT broker on " + properties.embeddedHost() + " ("
+                    + e.getMessage() + "); set CIVICGRID_MQTT_EMBEDDED_PORT (civicgrid.mqtt.embedded-port)", e);
         }
-        int bound = portOf(s);
-        if (bound <= 0) {
-            s.stopServer();
-            throw new IllegalStateException("The embedded MQTT broker did not bind a port within 10 s; set CIVICGRID_MQTT_EMBEDDED_PORT"
-                    + " (civicgrid.mqtt.embedded-port) to a free port");
-        }
-        return bound;
     }
 
-    /** The bound port, or 0 while unknown (including a read that met Netty's thread writing the table). */
-    private static int portOf(Server s) {
-        try {
-            return s.getPort();
-        } catch (java.util.ConcurrentModificationException busy) {
-            return 0;
+    /**
+     * Moquette waits for its bind but only logs a failed one: the port must now be taken (by the
+     * broker: it was free a moment before), or the start stops.
+     */
+    private void requireBound(Server s, int wanted) {
+        if (!isFree(wanted)) {
+            return;
         }
+        s.stopServer();
+        throw new IllegalStateException("The embedded MQTT broker did not bind port " + wanted + "; set CIVICGRID_MQTT_EMBEDDED_PORT"
+                + " (civicgrid.mqtt.embedded-port) to a free port");
     }
 
     /** A taken port stops the start with the setting to change (Moquette would only log the failed bind). */
     private void requireFree(int wanted) {
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(InetAddress.getByName(properties.embeddedHost()), wanted));
-        } catch (IOException e) {
+        if (!isFree(wanted)) {
             throw new IllegalStateException("MQTT port " + wanted + " is already taken; set CIVICGRID_MQTT_EMBEDDED_PORT"
                     + " (civicgrid.mqtt.embedded-port) to a free port, or CIVICGRID_MQTT_URL to use an external broker");
+        }
+    }
+
+    private boolean isFree(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getByName(properties.embeddedHost()), port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
