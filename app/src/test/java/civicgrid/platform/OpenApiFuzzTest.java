@@ -301,7 +301,7 @@ class OpenApiFuzzTest extends IntegrationTest {
         requests++;
         Response r;
         try {
-            r = send(request);
+            r = sendOversizedPatiently(request, base);
         } catch (RuntimeException e) {
             failures.add(what + ": no answer (" + e.getCause() + ")");
             return;
@@ -310,6 +310,27 @@ class OpenApiFuzzTest extends IntegrationTest {
         String problem = judge(base.template, r);
         if (problem != null) {
             failures.add(what + ": " + r.status() + " " + problem + " " + cut(r.body()));
+        }
+    }
+
+    /**
+     * A request whose head is over Tomcat's limit (8 KB) is answered 400 and the connection closed while the
+     * client may still be writing; the unread bytes make the server's kernel reset the connection, and a reset
+     * that overtakes the 400 makes the client's kernel drop it ("received no bytes", once in ~10,000 in CI).
+     * That is TCP, not the server, so such a request alone gets two more tries; any other silence is a failure.
+     */
+    private Response sendOversizedPatiently(HttpRequest request, Base base) {
+        int head = request.uri().toString().length()
+                + base.headers.values().stream().mapToInt(String::length).sum();
+        int tries = head > 8 * 1024 ? 3 : 1;
+        for (int i = 1; ; i++) {
+            try {
+                return send(request);
+            } catch (RuntimeException e) {
+                if (i >= tries) {
+                    throw e;
+                }
+            }
         }
     }
 
