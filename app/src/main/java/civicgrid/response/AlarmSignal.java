@@ -2,7 +2,7 @@ package civicgrid.response;
 
 /**
  * An alarm as response sees it: the seam for the sensing module, whose alarm event is mapped to
- * this and handed to {@link ResponseApi#plansFor(AlarmSignal)} (response does not depend on sensing).
+ * this and handed to {@link Incidents#startForAlarm} (response does not depend on sensing).
  *
  * @param severity MINOR, MAJOR or CRITICAL
  * @param unitCode the territory code of the alarm's place (grid or finer)

@@ -15,16 +15,16 @@ import org.springframework.stereotype.Component;
 class AlarmTrigger {
 
     private static final Logger log = LoggerFactory.getLogger(AlarmTrigger.class);
-    private final ResponseApi response;
+    private final Incidents incidents;
 
-    AlarmTrigger(ResponseApi response) {
-        this.response = response;
+    AlarmTrigger(Incidents incidents) {
+        this.incidents = incidents;
     }
 
     @EventListener
     void on(AlarmOpenedCase alarm) {
         try {
-            response.startForAlarm(signal(alarm), alarm.caseId())
+            incidents.startForAlarm(signal(alarm), alarm.caseId())
                     .forEach(started -> log.info("Alarm {} of {} started plan {} (incident {})", alarm.alarmType(), alarm.deviceId(),
                             started.planCode(), started.id()));
         } catch (RuntimeException e) {

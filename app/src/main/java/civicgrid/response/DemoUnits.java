@@ -4,6 +4,7 @@ import civicgrid.geo.Distances;
 import civicgrid.geo.GeoApi;
 import civicgrid.geo.TerritoryUnit;
 import civicgrid.geo.UnitCode;
+import civicgrid.response.app.UnitMembers;
 import civicgrid.response.domain.UnitMember;
 import civicgrid.response.domain.UnitMember.UnitClass;
 import civicgrid.response.persistence.UnitStore;
@@ -32,11 +33,11 @@ class DemoUnits implements ApplicationRunner {
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "胡", "朱"};
     private static final LocalTime[][] DUTIES = {
             {LocalTime.of(8, 0), LocalTime.of(20, 0)}, {LocalTime.of(20, 0), LocalTime.of(8, 0)}, {LocalTime.MIDNIGHT, LocalTime.MIDNIGHT}};
-    private final ResponseApi response;
+    private final UnitMembers members;
     private final GeoApi geo;
 
-    DemoUnits(ResponseApi response, GeoApi geo) {
-        this.response = response;
+    DemoUnits(UnitMembers members, GeoApi geo) {
+        this.members = members;
         this.geo = geo;
     }
 
@@ -55,7 +56,7 @@ class DemoUnits implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        response.withUnits(store -> {
+        members.withUnits(store -> {
             if (store.unitCount() > 0) {
                 return;
             }

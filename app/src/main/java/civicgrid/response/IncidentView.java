@@ -1,13 +1,11 @@
 package civicgrid.response;
 
 import civicgrid.response.domain.ChecklistItem;
-import civicgrid.response.domain.Incident;
 import civicgrid.response.domain.IncidentTask;
 import civicgrid.response.domain.LogEntry;
 import civicgrid.response.domain.Responder;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
 
 /** An incident as the API shows it (the contract's fields first). */
 public record IncidentView(String id, String state, String planCode, int planVersion, String caseId, List<IncidentTask> tasks,
@@ -24,17 +22,5 @@ public record IncidentView(String id, String state, String planCode, int planVer
     public record ResponderView(String memberId, String unitCode, double walkingMinutes, int ring, Responder.ResponderState state,
                                 Instant proposedAt, Instant confirmedAt, Instant onTheWayAt, Instant arrivedAt, Long arrivalSeconds,
                                 String name, String unitName) {
-
-        static ResponderView of(Responder r, String name, String unitName) {
-            return new ResponderView(r.memberId(), r.unitCode(), r.walkingMinutes(), r.ring(), r.state(), r.proposedAt(), r.confirmedAt(),
-                    r.onTheWayAt(), r.arrivedAt(), r.arrivalSeconds(), name, unitName);
-        }
-    }
-
-    static IncidentView of(Incident incident, Function<Responder, ResponderView> responder) {
-        Incident.Snapshot s = incident.snapshot();
-        return new IncidentView(s.id(), s.state().name(), s.plan().code(), s.plan().version(), s.caseId(), s.tasks(),
-                s.responders().stream().map(responder).toList(), s.log(), s.plan().nameZh(), s.territoryCode(), s.districtCode(),
-                s.openedAt(), s.closedAt(), s.summary(), s.plan().checklist(), s.checklistDone(), s.lon(), s.lat(), incident.unconfirmedTasks());
     }
 }

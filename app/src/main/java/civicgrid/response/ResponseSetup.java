@@ -1,5 +1,8 @@
 package civicgrid.response;
 
+import civicgrid.response.app.DeadlineTimers;
+import civicgrid.response.app.IncidentChanges;
+import civicgrid.response.app.PlanCatalogue;
 import civicgrid.response.domain.ResponsePlan;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -22,19 +25,19 @@ class ResponseSetup {
     static final String SHIPPED_PLANS = "response/plans.json";
 
     @Bean
-    OneTimeTask<String> responseStepDeadline(ResponseApi response) {
-        return Tasks.oneTime(ResponseApi.STEP_DEADLINE).execute((instance, context) -> {
+    OneTimeTask<String> responseStepDeadline(IncidentChanges incidents) {
+        return Tasks.oneTime(DeadlineTimers.STEP_DEADLINE).execute((instance, context) -> {
             // "<incident>|<step>,<step>...": the steps due at this timer's time
             String[] parts = instance.getData().split("\\|");
-            response.deadlinePassed(parts[0], List.of(parts[1].split(",")));
+            incidents.deadlinePassed(parts[0], List.of(parts[1].split(",")));
         });
     }
 
     /** After the demo accounts (order 10): the posts and departments the plans name exist by then in any case. */
     @Bean
     @Order(20)
-    ApplicationRunner shippedPlans(ResponseApi response) {
-        return args -> response.seed(shippedPlans());
+    ApplicationRunner shippedPlans(PlanCatalogue plans) {
+        return args -> plans.seed(shippedPlans());
     }
 
     static List<ResponsePlan> shippedPlans() {

@@ -2,6 +2,8 @@ package civicgrid.response.domain;
 
 import civicgrid.catalog.Deadlines;
 import civicgrid.response.domain.IncidentTask.TaskState;
+import civicgrid.response.domain.Responder.ResponderState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -146,35 +149,33 @@ public final class Incident {
     }
 
     public void responderConfirmed(String memberId, String actor, Instant now) {
-        requireOpen();
-        Responder r = responder(memberId);
-        if (r.state() != Responder.ResponderState.PROPOSED) {
-            throw new IncidentRuleViolation("RESPONDER_ALREADY_CONFIRMED", "Member " + memberId + " is " + r.state() + ".");
-        }
-        responders.set(responders.indexOf(r), r.confirmed(now));
-        append(now, actor, "RESPONDER_CONFIRMED", null, memberId);
+        moveResponder(memberId, ResponderState.CONFIRMED, actor, now, Responder::confirmed, r -> memberId);
     }
 
     /** The member set off for the place (confirming on the way when they had not yet). */
     public void responderOnTheWay(String memberId, String actor, Instant now) {
-        requireOpen();
-        Responder r = responder(memberId);
-        if (r.state() == Responder.ResponderState.ON_THE_WAY || r.state() == Responder.ResponderState.ARRIVED) {
-            throw new IncidentRuleViolation("RESPONDER_ALREADY_ON_THE_WAY", "Member " + memberId + " is " + r.state() + ".");
-        }
-        responders.set(responders.indexOf(r), r.onTheWay(now));
-        append(now, actor, "RESPONDER_ON_THE_WAY", null, memberId);
+        moveResponder(memberId, ResponderState.ON_THE_WAY, actor, now, Responder::onTheWay, r -> memberId);
     }
 
     public void responderArrived(String memberId, String actor, Instant now) {
+        moveResponder(memberId, ResponderState.ARRIVED, actor, now, Responder::arrived,
+                r -> memberId + " after " + Duration.between(r.proposedAt(), now).toSeconds() + " s");
+    }
+
+    /**
+     * Moves a proposed member forward to {@code to} (steps may be skipped) and logs it as
+     * {@code RESPONDER_<to>}; a member already there or beyond is refused ({@code RESPONDER_ALREADY_<to>}).
+     */
+    private void moveResponder(String memberId, ResponderState to, String actor, Instant now, BiFunction<Responder, Instant, Responder> move,
+                               Function<Responder, String> logText) {
         requireOpen();
         Responder r = responder(memberId);
-        if (r.state() == Responder.ResponderState.ARRIVED) {
-            throw new IncidentRuleViolation("RESPONDER_ALREADY_ARRIVED", "Member " + memberId + " has arrived already.");
+        if (r.state().compareTo(to) >= 0) {
+            throw new IncidentRuleViolation("RESPONDER_ALREADY_" + to.name(), "Member " + memberId
+                    + (r.state() == ResponderState.ARRIVED && to == ResponderState.ARRIVED ? " has arrived already." : " is " + r.state() + "."));
         }
-        responders.set(responders.indexOf(r), r.arrived(now));
-        append(now, actor, "RESPONDER_ARRIVED", null, memberId + " after "
-                + java.time.Duration.between(r.proposedAt(), now).toSeconds() + " s");
+        responders.set(responders.indexOf(r), move.apply(r, now));
+        append(now, actor, "RESPONDER_" + to.name(), null, logText.apply(r));
     }
 
     /** Closes once every task is done and every checklist item is ticked ({@code ticked}: item codes). */

@@ -1,10 +1,8 @@
 package civicgrid.response.web;
 
 import civicgrid.identity.CurrentUser;
-import civicgrid.identity.IdentityApi;
-import civicgrid.platform.CivicGridException;
 import civicgrid.platform.web.Page;
-import civicgrid.response.ResponseApi;
+import civicgrid.response.Incidents;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,43 +20,32 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Page
 class IncidentPageController {
 
-    private final IdentityApi identity;
-    private final ResponseApi response;
+    private final Incidents incidents;
     private final ResponsePageSettings settings;
     private final String tileUrl;
 
-    IncidentPageController(IdentityApi identity, ResponseApi response, ResponsePageSettings settings,
+    IncidentPageController(Incidents incidents, ResponsePageSettings settings,
                            @Value("${civicgrid.map.tile-url:}") String tileUrl) {
-        this.identity = identity;
-        this.response = response;
+        this.incidents = incidents;
         this.settings = settings;
         this.tileUrl = tileUrl;
     }
 
     @GetMapping("/incidents")
     String incidents(Model model, Locale locale) {
-        model.addAttribute("config", config(consoleUser(model), locale));
+        model.addAttribute("config", config(settings.consoleUser(model), locale));
         return "incidents";
     }
 
     @GetMapping("/incidents/{id}")
     String incident(@PathVariable String id, Model model, Locale locale) {
-        CurrentUser user = consoleUser(model);
-        response.incident(id); // missing or out of scope: the error page says so
+        CurrentUser user = settings.consoleUser(model);
+        incidents.incident(id); // missing or out of scope: the error page says so
         Map<String, Object> config = config(user, locale);
         config.put("incidentId", id);
         config.put("tiles", tileUrl);
         model.addAttribute("config", config);
         return "incident";
-    }
-
-    private CurrentUser consoleUser(Model model) {
-        CurrentUser user = identity.requireCurrentUser();
-        if (!user.role().usesConsole()) {
-            throw CivicGridException.forbidden("CONSOLE_NOT_ALLOWED", "Citizens use the citizen pages, not the console.");
-        }
-        model.addAttribute("user", user);
-        return user;
     }
 
     private Map<String, Object> config(CurrentUser user, Locale locale) {

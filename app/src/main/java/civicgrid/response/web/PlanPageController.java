@@ -4,11 +4,9 @@ import civicgrid.catalog.CatalogApi;
 import civicgrid.geo.GeoApi;
 import civicgrid.geo.TerritoryUnit;
 import civicgrid.geo.UnitCode;
-import civicgrid.identity.CurrentUser;
 import civicgrid.identity.IdentityApi;
-import civicgrid.platform.CivicGridException;
 import civicgrid.platform.web.Page;
-import civicgrid.response.ResponseApi;
+import civicgrid.response.ResponsePlans;
 import civicgrid.response.domain.ResponsePlan;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,14 +30,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 class PlanPageController {
 
     private final IdentityApi identity;
-    private final ResponseApi response;
+    private final ResponsePlans plans;
     private final ResponsePageSettings settings;
     private final CatalogApi catalog;
     private final GeoApi geo;
 
-    PlanPageController(IdentityApi identity, ResponseApi response, ResponsePageSettings settings, CatalogApi catalog, GeoApi geo) {
+    PlanPageController(IdentityApi identity, ResponsePlans plans, ResponsePageSettings settings, CatalogApi catalog, GeoApi geo) {
         this.identity = identity;
-        this.response = response;
+        this.plans = plans;
         this.settings = settings;
         this.catalog = catalog;
         this.geo = geo;
@@ -47,39 +45,31 @@ class PlanPageController {
 
     @GetMapping("/plans")
     String plans(Model model, Locale locale) {
-        consoleUser(model);
-        model.addAttribute("config", config(response.plans(), locale));
+        settings.consoleUser(model);
+        model.addAttribute("config", config(plans.plans(), locale));
         return "plans";
     }
 
     @GetMapping("/plans/{code}")
     String plan(@PathVariable String code, Model model, Locale locale) {
-        consoleUser(model);
-        ResponsePlan plan = response.plan(code); // unknown or out of scope: the error page says so
+        settings.consoleUser(model);
+        ResponsePlan plan = plans.plan(code); // unknown or out of scope: the error page says so
         Map<String, Object> config = config(List.of(plan), locale);
         config.put("planCode", plan.code());
-        config.put("mayEdit", response.mayEditPlan(code));
+        config.put("mayEdit", plans.mayEditPlan(code));
         config.put("postCodes", new TreeSet<>(identity.postCodes()));
         model.addAttribute("config", config);
         return "plan";
     }
 
-    private void consoleUser(Model model) {
-        CurrentUser user = identity.requireCurrentUser();
-        if (!user.role().usesConsole()) {
-            throw CivicGridException.forbidden("CONSOLE_NOT_ALLOWED", "Citizens use the citizen pages, not the console.");
-        }
-        model.addAttribute("user", user);
-    }
-
     /** The response words, plus the names of the territories and case categories these plans name. */
-    private Map<String, Object> config(List<ResponsePlan> plans, Locale locale) {
+    private Map<String, Object> config(List<ResponsePlan> shown, Locale locale) {
         boolean en = "en".equals(locale.getLanguage());
         Map<String, Object> config = new LinkedHashMap<>(settings.settings(locale));
         Map<String, String> territories = new LinkedHashMap<>();
         Map<String, String> categories = new LinkedHashMap<>();
         Set<String> categoryCodes = new TreeSet<>();
-        for (ResponsePlan plan : plans) {
+        for (ResponsePlan plan : shown) {
             territories.computeIfAbsent(plan.territoryCode(), code -> geo.unit(UnitCode.of(code)).map(TerritoryUnit::name).orElse(code));
             categoryCodes.addAll(plan.trigger().categories());
         }

@@ -2,7 +2,10 @@ package civicgrid.response.web;
 
 import civicgrid.platform.CivicGridException;
 import civicgrid.response.IncidentView;
-import civicgrid.response.ResponseApi;
+import civicgrid.response.Incidents;
+import civicgrid.response.ResponsePlans;
+import civicgrid.response.ResponseTasks;
+import civicgrid.response.ResponseUnits;
 import civicgrid.response.domain.PlanRefused;
 import civicgrid.response.domain.ResponsePlan;
 import civicgrid.response.persistence.PlanStore;
@@ -25,10 +28,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ResponseController {
 
-    private final ResponseApi response;
+    private final ResponsePlans plans;
+    private final Incidents incidents;
+    private final ResponseTasks tasks;
+    private final ResponseUnits units;
 
-    ResponseController(ResponseApi response) {
-        this.response = response;
+    ResponseController(ResponsePlans plans, Incidents incidents, ResponseTasks tasks, ResponseUnits units) {
+        this.plans = plans;
+        this.incidents = incidents;
+        this.tasks = tasks;
+        this.units = units;
     }
 
     record StartRequest(String caseId, String planCode) {
@@ -43,29 +52,29 @@ class ResponseController {
     /** The plans of the caller's territory; with {@code caseId}, those whose trigger matches that case. */
     @GetMapping("/api/v1/response/plans")
     List<ResponsePlan> plans(@RequestParam(required = false) String caseId) {
-        return caseId == null ? response.plans() : response.plansForCase(caseId);
+        return caseId == null ? plans.plans() : plans.plansForCase(caseId);
     }
 
     /** The plans matching a case, each with whether it runs there already and whether the caller may start it now. */
     @GetMapping("/api/v1/response/case-plans")
-    List<ResponseApi.CasePlan> casePlans(@RequestParam String caseId) {
-        return response.casePlans(caseId);
+    List<ResponsePlans.CasePlan> casePlans(@RequestParam String caseId) {
+        return plans.casePlans(caseId);
     }
 
     @GetMapping("/api/v1/response/plans/{code}")
     ResponsePlan plan(@PathVariable String code) {
-        return response.plan(code);
+        return plans.plan(code);
     }
 
     /** Every version of a plan, newest first: who published it and when. */
     @GetMapping("/api/v1/response/plans/{code}/versions")
     List<PlanStore.PlanVersion> planVersions(@PathVariable String code) {
-        return response.planVersions(code);
+        return plans.planVersions(code);
     }
 
     @GetMapping("/api/v1/response/plans/{code}/versions/{version}")
     ResponsePlan planVersion(@PathVariable String code, @PathVariable int version) {
-        return response.planVersion(code, version);
+        return plans.planVersion(code, version);
     }
 
     /**
@@ -74,7 +83,7 @@ class ResponseController {
      */
     @PostMapping("/api/v1/response/plans")
     ResponseEntity<ResponsePlan> savePlan(@RequestBody PlanBody plan) {
-        ResponsePlan saved = response.savePlan(plan.toPlan(), plan.baseVersion());
+        ResponsePlan saved = plans.savePlan(plan.toPlan(), plan.baseVersion());
         return ResponseEntity.created(URI.create("/api/v1/response/plans/" + saved.code())).body(saved);
     }
 
@@ -91,18 +100,18 @@ class ResponseController {
 
     @GetMapping("/api/v1/response/tasks")
     List<Map<String, Object>> myTasks() {
-        return response.myTasks();
+        return tasks.myTasks();
     }
 
     /** The open incidents that proposed the signed-in unit member (the responder's phone). */
     @GetMapping("/api/v1/response/proposals")
     List<Map<String, Object>> myProposals() {
-        return response.myProposals();
+        return units.myProposals();
     }
 
     @GetMapping("/api/v1/response/units")
     Object units() {
-        return response.units();
+        return units.units();
     }
 
     @PostMapping("/api/v1/incidents")
@@ -110,47 +119,47 @@ class ResponseController {
         if (request.caseId() == null || request.planCode() == null) {
             throw CivicGridException.badRequest("FIELD_REQUIRED", "caseId and planCode are required.");
         }
-        IncidentView started = response.start(request.caseId(), request.planCode());
+        IncidentView started = incidents.start(request.caseId(), request.planCode());
         return ResponseEntity.created(URI.create("/api/v1/incidents/" + started.id())).body(started);
     }
 
     @GetMapping("/api/v1/incidents")
     List<IncidentView> incidents(@RequestParam(required = false) String state, @RequestParam(defaultValue = "100") int limit) {
-        return response.incidents(state, limit);
+        return incidents.incidents(state, limit);
     }
 
     @GetMapping("/api/v1/incidents/{id}")
     IncidentView incident(@PathVariable String id) {
-        return response.incident(id);
+        return incidents.incident(id);
     }
 
     @PostMapping("/api/v1/incidents/{id}/tasks/{taskId}/accept")
     IncidentView accept(@PathVariable String id, @PathVariable String taskId) {
-        return response.acceptTask(id, taskId);
+        return tasks.acceptTask(id, taskId);
     }
 
     @PostMapping("/api/v1/incidents/{id}/tasks/{taskId}/done")
     IncidentView done(@PathVariable String id, @PathVariable String taskId, @RequestBody(required = false) NoteRequest body) {
-        return response.completeTask(id, taskId, body == null ? null : body.note());
+        return tasks.completeTask(id, taskId, body == null ? null : body.note());
     }
 
     @PostMapping("/api/v1/incidents/{id}/close")
     IncidentView close(@PathVariable String id, @RequestBody CloseRequest body) {
-        return response.close(id, body.checklist(), body.summary());
+        return incidents.close(id, body.checklist(), body.summary());
     }
 
     @PostMapping("/api/v1/incidents/{id}/responders/{memberId}/confirm")
     IncidentView confirm(@PathVariable String id, @PathVariable String memberId) {
-        return response.responderConfirmed(id, memberId);
+        return units.responderConfirmed(id, memberId);
     }
 
     @PostMapping("/api/v1/incidents/{id}/responders/{memberId}/on-the-way")
     IncidentView onTheWay(@PathVariable String id, @PathVariable String memberId) {
-        return response.responderOnTheWay(id, memberId);
+        return units.responderOnTheWay(id, memberId);
     }
 
     @PostMapping("/api/v1/incidents/{id}/responders/{memberId}/arrived")
     IncidentView arrived(@PathVariable String id, @PathVariable String memberId) {
-        return response.responderArrived(id, memberId);
+        return units.responderArrived(id, memberId);
     }
 }

@@ -2,14 +2,19 @@ package civicgrid.response.web;
 
 import civicgrid.catalog.CatalogApi;
 import civicgrid.catalog.Department;
+import civicgrid.identity.CurrentUser;
 import civicgrid.identity.IdentityApi;
+import civicgrid.platform.CivicGridException;
 import civicgrid.platform.web.BundleWords;
 import civicgrid.platform.web.Page;
-import civicgrid.response.ResponseApi;
+import civicgrid.response.Incidents;
+import civicgrid.response.ResponseTasks;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -24,12 +29,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ResponsePageSettings {
 
     private final IdentityApi identity;
-    private final ResponseApi response;
+    private final Incidents incidents;
+    private final ResponseTasks tasks;
     private final CatalogApi catalog;
 
-    ResponsePageSettings(IdentityApi identity, ResponseApi response, CatalogApi catalog) {
+    ResponsePageSettings(IdentityApi identity, Incidents incidents, ResponseTasks tasks, CatalogApi catalog) {
         this.identity = identity;
-        this.response = response;
+        this.incidents = incidents;
+        this.tasks = tasks;
         this.catalog = catalog;
     }
 
@@ -45,8 +52,18 @@ class ResponsePageSettings {
         }
         out.put("departments", departments);
         boolean signedIn = identity.currentUser().isPresent();
-        out.put("mayCommand", signedIn && response.mayCommand());
-        out.put("posts", signedIn ? response.myPosts() : java.util.List.of());
+        out.put("mayCommand", signedIn && incidents.mayCommand());
+        out.put("posts", signedIn ? tasks.myPosts() : List.of());
         return out;
+    }
+
+    /** The signed-in user of a response page, in the model as {@code user}; citizens are sent to their own pages. */
+    CurrentUser consoleUser(Model model) {
+        CurrentUser user = identity.requireCurrentUser();
+        if (!user.role().usesConsole()) {
+            throw CivicGridException.forbidden("CONSOLE_NOT_ALLOWED", "Citizens use the citizen pages, not the console.");
+        }
+        model.addAttribute("user", user);
+        return user;
     }
 }

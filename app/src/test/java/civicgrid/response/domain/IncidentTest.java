@@ -107,6 +107,14 @@ class IncidentTest {
         assertThat(m1.confirmedAt()).isEqualTo(T0.plusSeconds(20));
         assertThat(m1.onTheWayAt()).isEqualTo(T0.plusSeconds(30));
         assertThat(m1.arrivalSeconds()).isEqualTo(170);
+        assertThat(incident.log().get(incident.log().size() - 1).text()).isEqualTo("M1 after 170 s");
+        assertThatThrownBy(() -> incident.responderArrived("M1", "m1", T0.plusSeconds(171)))
+                .isInstanceOfSatisfying(IncidentRuleViolation.class, e -> {
+                    assertThat(e.code()).isEqualTo("RESPONDER_ALREADY_ARRIVED");
+                    assertThat(e.getMessage()).isEqualTo("Member M1 has arrived already.");
+                });
+        assertThatThrownBy(() -> incident.responderOnTheWay("M1", "m1", T0.plusSeconds(172)))
+                .isInstanceOfSatisfying(IncidentRuleViolation.class, e -> assertThat(e.getMessage()).isEqualTo("Member M1 is ARRIVED."));
         // setting off without confirming first confirms at the same time
         incident.responderOnTheWay("M2", "m2", T0.plusSeconds(40));
         assertThat(incident.responder("M2").confirmedAt()).isEqualTo(T0.plusSeconds(40));
