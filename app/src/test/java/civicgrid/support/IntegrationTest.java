@@ -20,8 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class IntegrationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    // HTTP/1.1 as the server speaks it (no h2c upgrade dance); every request gets a deadline, since a
+    // request without one waited forever in CI once while every server thread was idle
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     @LocalServerPort
     protected int port;
@@ -83,8 +86,10 @@ public abstract class IntegrationTest {
     }
 
     protected Response send(HttpRequest request) {
+        HttpRequest timed = request.timeout().isPresent() ? request
+                : HttpRequest.newBuilder(request, (name, value) -> true).timeout(REQUEST_TIMEOUT).build();
         try {
-            HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = CLIENT.send(timed, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(r.statusCode(), r.body(), r);
         } catch (Exception e) {
             throw new IllegalStateException(e);
