@@ -21,6 +21,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -54,16 +57,7 @@ class WristbandEscortWebhookTest extends IntegrationTest {
         try {
             String id = registerWristband();
             double failedBefore = deliveries("failed");
-            Mqtt3BlockingClient band = MqttClient.builder().useMqttVersion3().identifier(id).serverHost("127.0.0.1")
-                    .serverPort(sensing.embeddedMqttPort().orElseThrow()).buildBlocking();
-            band.connectWith().simpleAuth().username(id).password((id + "-secret-token").getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
-                    .send();
-            try {
-                band.publishWith().topic("civicgrid/v1/devices/" + id + "/telemetry").qos(MqttQos.AT_LEAST_ONCE)
-                        .payload("{\"values\":{\"hr\":40}}".getBytes(StandardCharsets.UTF_8)).send();
-            } finally {
-                band.disconnect();
-            }
+            publishHeartRate(id, 40);
 
             // the red work order, for the worker of the wristband's grid, with the resident's phone in clear for that worker
             await().atMost(Duration.ofSeconds(20)).until(() -> alarm(id) != null && alarm(id).hasNonNull("caseId"));
@@ -118,6 +112,21 @@ class WristbandEscortWebhookTest extends IntegrationTest {
     }
 
     @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aTargetNobodyRegisteredIsCountedEveryTimeAndWarnedAboutOnce(CapturedOutput output) {
+        assertThat(get("/api/v1/sensing/webhook-targets", "admin").body()).doesNotContain("\"" + TARGET + "\"");
+        double missedBefore = webhooks("unknown_target");
+        for (int i = 0; i < 2; i++) {
+            String id = registerWristband();
+            publishHeartRate(id, 40);
+            await().atMost(Duration.ofSeconds(20)).until(() -> alarm(id) != null);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> webhooks("unknown_target") >= missedBefore + 2);
+        // at most once: an earlier test in this context may already have been warned about the same target
+        assertThat(output.getAll().lines().filter(l -> l.contains("Webhook target " + TARGET + " ")).count()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void onlyAdministratorsKeepTargetsAndNobodyReadsASecretBack() {
         String name = "t-" + UUID.randomUUID().toString().substring(0, 8);
         String body = "{\"url\":\"https://escort.example.test/hook\",\"secret\":\"" + SECRET + "\",\"reason\":\"测试\"}";
@@ -152,6 +161,29 @@ class WristbandEscortWebhookTest extends IntegrationTest {
                 .header("Authorization", basic(user, "demo")).PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    private void publishHeartRate(String id, int hr) {
+        Mqtt3BlockingClient band = MqttClient.builder().useMqttVersion3().identifier(id).serverHost("127.0.0.1")
+                .serverPort(sensing.embeddedMqttPort().orElseThrow()).buildBlocking();
+        band.connectWith().simpleAuth().username(id).password((id + "-secret-token").getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+                .send();
+        try {
+            band.publishWith().topic("civicgrid/v1/devices/" + id + "/telemetry").qos(MqttQos.AT_LEAST_ONCE)
+                    .payload(("{\"values\":{\"hr\":" + hr + "}}").getBytes(StandardCharsets.UTF_8)).send();
+        } finally {
+            band.disconnect();
+        }
+    }
+
+    private double webhooks(String result) {
+        return countOfTarget("civicgrid_sensing_webhooks_total", result);
+    }
+
+    private double countOfTarget(String counter, String result) {
+        return get("/actuator/prometheus", null).body().lines().filter(l -> l.startsWith(counter + "{")
+                && l.contains("result=\"" + result + "\"") && l.contains("target=\"" + TARGET + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     private String registerWristband() {
         JsonNode place = get("/api/v1/devices/demo-door-1", "admin").json().get("place");
         String id = "m-band-" + UUID.randomUUID().toString().substring(0, 8);
@@ -172,9 +204,7 @@ class WristbandEscortWebhookTest extends IntegrationTest {
     }
 
     private double deliveries(String result) {
-        return get("/actuator/prometheus", null).body().lines().filter(l -> l.startsWith("civicgrid_webhooks_alarm_deliveries_total{")
-                && l.contains("result=\"" + result + "\"") && l.contains("target=\"" + TARGET + "\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return countOfTarget("civicgrid_webhooks_alarm_deliveries_total", result);
     }
 
     private static List<Call> mine(List<Call> calls, String deviceId) {

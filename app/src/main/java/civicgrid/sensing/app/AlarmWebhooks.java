@@ -7,7 +7,9 @@ import civicgrid.sensing.persistence.DeviceStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,6 +31,8 @@ class AlarmWebhooks {
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate tx;
     private final MeterRegistry meters;
+    /** Targets already warned about: a rule firing every minute must not fill the log, the counter says how often. */
+    private final Set<String> warnedTargets = ConcurrentHashMap.newKeySet();
 
     AlarmWebhooks(WebhookTargets targets, AlarmStore alarms, ApplicationEventPublisher publisher, TransactionTemplate tx,
                   MeterRegistry meters) {
@@ -41,10 +45,14 @@ class AlarmWebhooks {
 
     void due(Outcome.CallWebhook w, DeviceStore.Device device) {
         if (targets.find(w.target()).isEmpty()) {
-            log.warn("Webhook target {} of device {} ({}) is not registered: nobody is called", w.target(), w.deviceId(), w.alarmType());
+            if (warnedTargets.add(w.target())) {
+                log.warn("Webhook target {} of device {} ({}) is not registered: nobody is called (said once per target;"
+                        + " the metric civicgrid.sensing.webhooks, result unknown_target, counts every call missed)", w.target(), w.deviceId(), w.alarmType());
+            }
             count(w.target(), "unknown_target");
             return;
         }
+        warnedTargets.remove(w.target());
         AlarmStore.Row row = alarms.active(w.deviceId(), w.alarmType()).orElse(null);
         long alarmId = row == null ? 0 : row.alarm().id();
         // one call per alarm and target: a repeated outcome (a relayed duplicate) or a retry carries the same id
