@@ -26,9 +26,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ChannelIntake {
 
-    /** The largest photo a case keeps. */
-    public static final int MAX_PHOTO_BYTES = CaseAttachments.MAX_BYTES;
-
     private final CaseWorkflow workflow;
     private final CaseViews views;
     private final CaseRepository cases;

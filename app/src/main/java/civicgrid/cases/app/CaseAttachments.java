@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseAttachments {
 
-    public static final int MAX_BYTES = 10 * 1024 * 1024;
+    public static final int MAX_BYTES = PhotoScrubber.MAX_BYTES;
     public static final int MAX_PER_CASE = 20;
     private static final PhotoScrubber SCRUBBER = new PhotoScrubber();
     private final AttachmentStore store;
@@ -44,15 +43,7 @@ public class CaseAttachments {
         if (content == null || content.length == 0) {
             throw CivicGridException.badRequest("EMPTY_FILE", "The file is empty.");
         }
-        if (content.length > MAX_BYTES) {
-            throw new CivicGridException(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "A photo may be at most 10 MB.");
-        }
-        PhotoScrubber.Scrubbed clean;
-        try {
-            clean = SCRUBBER.scrub(content);
-        } catch (PhotoScrubber.UnreadablePhoto e) {
-            throw new CivicGridException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_FILE_TYPE", e.getMessage());
-        }
+        PhotoScrubber.Scrubbed clean = SCRUBBER.scrubUpload(content);
         if (store.count(caseId) >= MAX_PER_CASE) {
             throw CivicGridException.conflict("TOO_MANY_ATTACHMENTS", "A case keeps at most " + MAX_PER_CASE + " photos.");
         }

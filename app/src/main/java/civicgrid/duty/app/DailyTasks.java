@@ -35,7 +35,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +46,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class DailyTasks {
 
     private static final Logger log = LoggerFactory.getLogger(DailyTasks.class);
-    private static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
     private static final int MAX_NOTE = 1000;
     private static final int WORKERS_PER_PAGE = 500;
     private static final int PLAN_AHEAD_DAYS = 7;
@@ -250,14 +248,7 @@ public class DailyTasks {
         }
         PhotoScrubber.Scrubbed photo = null;
         if (tick.photo() != null && tick.photo().length > 0) {
-            if (tick.photo().length > MAX_PHOTO_BYTES) {
-                throw new CivicGridException(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "A photo may be at most 10 MB.");
-            }
-            try {
-                photo = scrubber.scrub(tick.photo());
-            } catch (PhotoScrubber.UnreadablePhoto e) {
-                throw new CivicGridException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_FILE_TYPE", e.getMessage());
-            }
+            photo = scrubber.scrubUpload(tick.photo());
         }
         TickCheck.Outcome outcome = new TickCheck(properties.tickMaxMeters()).check(task.lon(), task.lat(), tick.lon(), tick.lat());
         String flag = outcome.flag() == null ? null : outcome.flag().name();

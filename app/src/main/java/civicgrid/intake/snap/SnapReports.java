@@ -124,14 +124,7 @@ class SnapReports {
     private Receipt accept(Submission s, String device, Optional<CurrentUser> user, Instant now) {
         List<PhotoScrubber.Scrubbed> clean = new ArrayList<>();
         for (Photo p : s.photos()) {
-            if (p.content().length > ChannelIntake.MAX_PHOTO_BYTES) {
-                throw new CivicGridException(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "A photo may be at most 10 MB.");
-            }
-            try {
-                clean.add(scrubber.scrub(p.content()));
-            } catch (PhotoScrubber.UnreadablePhoto e) {
-                throw new CivicGridException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_FILE_TYPE", e.getMessage());
-            }
+            clean.add(scrubber.scrubUpload(p.content()));
         }
         Category category = s.category() == null || s.category().isBlank()
                 ? categories.find(best(s.description())).orElseGet(() -> categories.find("E0101").orElseThrow())

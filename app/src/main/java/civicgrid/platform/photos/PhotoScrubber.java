@@ -1,5 +1,8 @@
 package civicgrid.platform.photos;
 
+import civicgrid.platform.CivicGridException;
+import org.springframework.http.HttpStatus;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -42,6 +45,24 @@ public final class PhotoScrubber {
     }
 
     /** The photo without what it tells about its author; {@link UnreadablePhoto} when it is no JPEG, PNG or WebP image. */
+    /** The most a photo may weigh, whichever way it comes in. */
+    public static final int MAX_BYTES = 10 * 1024 * 1024;
+
+    /**
+     * An uploaded photo, scrubbed; one too large is refused with 413 PAYLOAD_TOO_LARGE and one that is not a
+     * photo the scrubber reads with 415 UNSUPPORTED_FILE_TYPE, the same wherever it was sent.
+     */
+    public Scrubbed scrubUpload(byte[] photo) {
+        if (photo.length > MAX_BYTES) {
+            throw new CivicGridException(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "A photo may be at most 10 MB.");
+        }
+        try {
+            return scrub(photo);
+        } catch (UnreadablePhoto e) {
+            throw new CivicGridException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_FILE_TYPE", e.getMessage());
+        }
+    }
+
     public Scrubbed scrub(byte[] photo) throws UnreadablePhoto {
         String type = typeOf(photo);
         if (type == null) {
