@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -115,16 +116,22 @@ public class EvaluationReportsApi {
         return new TrendAlarms(code.value(), d, items);
     }
 
-    /** A kept report (its files at {@code /api/v1/evaluation/reports/{id}/pdf} and {@code .../xlsx}). */
+    /**
+     * A kept report (its files at {@code /api/v1/evaluation/reports/{id}/pdf} and {@code .../xlsx}): who made it by
+     * account ({@code generatedBy}) and by the name their account is shown by, as pages show people.
+     */
     public record Report(String id, String kind, String unitCode, String unitName, String period, Instant generatedAt, String generatedBy,
-                         int pdfBytes, int xlsxBytes) {
+                         String generatedByName, int pdfBytes, int xlsxBytes) {
     }
 
     /** The kept reports of a unit of the caller and the units inside it, newest first. */
     public List<Report> reports(String unit) {
         CurrentUser user = reader();
         UnitCode code = EvaluationApi.visibleUnit(user, unit);
-        return reports.list(code.value(), REPORT_LIST_LIMIT).stream().filter(r -> user.sees(r.unitCode())).map(this::view).toList();
+        List<ReportStore.Info> kept = reports.list(code.value(), REPORT_LIST_LIMIT).stream().filter(r -> user.sees(r.unitCode())).toList();
+        Map<String, String> names = identity.displayNames(kept.stream().map(ReportStore.Info::generatedBy).collect(Collectors.toSet()));
+        // the scheduled run's reports, and those of accounts gone since, keep the stored name
+        return kept.stream().map(r -> view(r, names.getOrDefault(r.generatedBy(), r.generatedBy()))).toList();
     }
 
     /** Makes a report of a street or district of the caller now (replacing the one kept for the period); audited. */
@@ -146,7 +153,7 @@ public class EvaluationReportsApi {
         ReportStore.Info kept = reports.generate(k, u, p, user.username());
         audit.record("EVALUATION_REPORT_GENERATED", "EVALUATION_REPORT", kept.id().toString(), null,
                 Map.of("kind", k.name(), "unit", code.value(), "period", p.text()));
-        return view(kept);
+        return view(kept, user.displayName());
     }
 
     /** A report's file for download. */
@@ -171,9 +178,9 @@ public class EvaluationReportsApi {
         return new File(name, asPdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes);
     }
 
-    private Report view(ReportStore.Info r) {
+    private Report view(ReportStore.Info r, String generatedByName) {
         return new Report(r.id().toString(), r.kind().name(), r.unitCode(), geo.unit(UnitCode.of(r.unitCode())).map(TerritoryUnit::name)
-                .orElse(r.unitCode()), r.period(), r.generatedAt(), r.generatedBy(), r.pdfBytes(), r.xlsxBytes());
+                .orElse(r.unitCode()), r.period(), r.generatedAt(), r.generatedBy(), generatedByName, r.pdfBytes(), r.xlsxBytes());
     }
 
     private static ReportKind kind(String kind) {

@@ -69,6 +69,23 @@ window.CG = (function () {
           .then((r) => (r.ok ? r.blob() : Promise.reject(r))).then((blob) => save(blob, title + '.xlsx'));
       });
     },
+    /** A message box (an error under a form, a refusal): shows the text, hidden when there is none. */
+    showMessage(boxId, text) {
+      const box = document.getElementById(boxId);
+      box.textContent = text || '';
+      box.hidden = !text;
+    },
+    /** A name in the page's language: the English one on English pages when there is one, else the Chinese. */
+    inLanguage(zh, en) {
+      return lang === 'en' && en ? en : zh;
+    },
+    /** An element with a class and a text (never markup): the pages build their lists and rows from these. */
+    el(tag, className, text) {
+      const e = document.createElement(tag);
+      if (className) e.className = className;
+      if (text !== undefined && text !== null) e.textContent = String(text);
+      return e;
+    },
     /**
      * Lines of text as one element, for places that would read a string as HTML (Leaflet tooltips,
      * icons): data from the server must never become markup.

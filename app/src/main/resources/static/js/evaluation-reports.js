@@ -59,7 +59,7 @@
         cell(tr, labels[r.kind] || r.kind);
         cell(tr, r.period);
         cell(tr, new Date(r.generatedAt).toLocaleString(cfg.lang === 'en' ? 'en-GB' : 'zh-CN'));
-        cell(tr, r.generatedBy);
+        cell(tr, r.generatedByName);
         link(tr, '/api/v1/evaluation/reports/' + encodeURIComponent(r.id) + '/pdf', 'PDF');
         link(tr, '/api/v1/evaluation/reports/' + encodeURIComponent(r.id) + '/xlsx', 'Excel');
         body.appendChild(tr);

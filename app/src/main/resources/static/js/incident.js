@@ -13,13 +13,9 @@
   const COLUMNS = ['OPEN', 'ACCEPTED', 'WAITING', 'DONE'];
   let current = null;
 
-  const planName = (i) => (cfg.lang === 'en' && i.planNameEn ? i.planNameEn : i.planNameZh);
+  const planName = (i) => CG.inLanguage(i.planNameZh, i.planNameEn);
   const actor = (a) => (a === 'system' ? T['actor.system'] : a);
-  function showError(box, text) {
-    const e = document.getElementById(box);
-    e.textContent = text;
-    e.hidden = !text;
-  }
+  const showError = CG.showMessage;
 
   // ---- the place ----
   let map = null;
@@ -112,7 +108,7 @@
     const button = document.getElementById('close-incident');
     if (i.state !== 'OPEN' || !cfg.mayCommand) {
       closing.hidden = i.state === 'OPEN';
-      box.replaceChildren(...i.checklist.map((c) => el('div', 'check done', '✓ ' + (cfg.lang === 'en' ? c.textEn : c.textZh))));
+      box.replaceChildren(...i.checklist.map((c) => el('div', 'check done', '✓ ' + CG.inLanguage(c.textZh, c.textEn))));
       button.hidden = true;
       document.getElementById('summary').hidden = true;
       closing.querySelector('label[for=summary]').hidden = true;
@@ -126,7 +122,7 @@
       input.value = c.code;
       input.checked = ticked.has(c.code);
       input.addEventListener('change', () => enableClose(i));
-      label.append(input, document.createTextNode(' ' + (cfg.lang === 'en' ? c.textEn : c.textZh)));
+      label.append(input, document.createTextNode(' ' + CG.inLanguage(c.textZh, c.textEn)));
       return label;
     }));
     button.hidden = false;

@@ -6,13 +6,9 @@
   const R = window.CG_RESPONSE;
   const T = R.words();
   const el = R.el;
-  const planName = (row) => (cfg.lang === 'en' && row.planNameEn ? row.planNameEn : row.planNameZh);
+  const planName = (row) => CG.inLanguage(row.planNameZh, row.planNameEn);
   const stateSelect = document.getElementById('incident-state');
-  function failed(text) {
-    const e = document.getElementById('queue-error');
-    e.textContent = text || '';
-    e.hidden = !text;
-  }
+  const failed = (text) => CG.showMessage('queue-error', text);
   const empty = (cols, text) => {
     const tr = el('tr', 'none');
     const td = el('td', null, text);

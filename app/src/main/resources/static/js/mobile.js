@@ -284,43 +284,27 @@
   }
 
   function taskItem(t) {
-    const li = document.createElement('li');
-    li.className = 'task ' + t.state;
+    const li = CG.el('li', 'task ' + t.state);
     li.dataset.taskId = t.id;
     li.dataset.state = t.state;
-    const top = document.createElement('div');
-    top.className = 'row';
-    const name = document.createElement('b');
-    name.textContent = title(t);
-    const state = document.createElement('span');
-    state.className = 'state';
-    state.textContent = t.state === 'DONE' ? fmt(D.doneAt, CG.time(t.done && t.done.at).slice(-8, -3)) : '';
-    top.append(name, state);
-    const subject = document.createElement('div');
-    subject.className = 'desc subject';
-    subject.textContent = subjectText(t.subject || {});
-    li.append(top, subject);
+    const top = CG.el('div', 'row');
+    top.append(CG.el('b', null, title(t)),
+      CG.el('span', 'state', t.state === 'DONE' ? fmt(D.doneAt, CG.time(t.done && t.done.at).slice(-8, -3)) : ''));
+    li.append(top, CG.el('div', 'desc subject', subjectText(t.subject || {})));
     if (t.done && t.done.flag) {
-      const flag = document.createElement('div');
-      flag.className = 'flag';
+      const flag = CG.el('div', 'flag', flagText(t.done));
       flag.dataset.flag = t.done.flag;
-      flag.textContent = flagText(t.done);
       li.append(flag);
     }
-    const actions = document.createElement('div');
-    actions.className = 'task-actions';
+    const actions = CG.el('div', 'task-actions');
     if (t.state === 'OPEN') {
-      const tick = document.createElement('button');
+      const tick = CG.el('button', 'small tick', D.tick);
       tick.type = 'button';
-      tick.className = 'small tick';
-      tick.textContent = D.tick;
       tick.addEventListener('click', () => openTick(li, t));
       actions.append(tick);
     }
-    const toCase = document.createElement('button');
+    const toCase = CG.el('button', 'small secondary to-case', D.toCase);
     toCase.type = 'button';
-    toCase.className = 'small secondary to-case';
-    toCase.textContent = D.toCase;
     toCase.addEventListener('click', () => findingToCase(t));
     actions.append(toCase);
     li.append(actions);

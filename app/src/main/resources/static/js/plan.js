@@ -10,15 +10,9 @@
   const el = R.el;
   const code = cfg.planCode;
   const base = '/api/v1/response/plans/' + encodeURIComponent(code);
-  const en = cfg.lang === 'en';
-  const name = (p) => (en && p.nameEn ? p.nameEn : p.nameZh);
+  const name = (p) => CG.inLanguage(p.nameZh, p.nameEn);
+  const showError = CG.showMessage;
   let latest = null;
-
-  function showError(box, text) {
-    const e = document.getElementById(box);
-    e.textContent = text || '';
-    e.hidden = !text;
-  }
 
   // ---- the plan as published ----
   function renderFacts(p) {
@@ -27,13 +21,13 @@
     document.getElementById('plan-version').textContent = 'v' + p.version;
     document.getElementById('plan-trigger').textContent = R.trigger(T, cfg.categories, p.trigger);
     document.getElementById('plan-escalation').textContent = T['escalation.' + p.escalationTarget] || p.escalationTarget;
-    const items = p.checklist.map((c) => el('li', null, en && c.textEn ? c.textEn : c.textZh));
+    const items = p.checklist.map((c) => el('li', null, CG.inLanguage(c.textZh, c.textEn)));
     document.getElementById('plan-checklist').replaceChildren(...(items.length ? items : [el('li', 'none', T.none)]));
   }
 
   function renderSteps(p) {
     const names = {};
-    p.steps.forEach((s) => { names[s.code] = en && s.nameEn ? s.nameEn : s.nameZh; });
+    p.steps.forEach((s) => { names[s.code] = CG.inLanguage(s.nameZh, s.nameEn); });
     document.querySelector('#plan-steps tbody').replaceChildren(...p.steps.map((s) => {
       const tr = el('tr', 'step');
       tr.dataset.step = s.code;

@@ -5,7 +5,7 @@
   const R = window.CG_RESPONSE;
   const T = R.words();
   const el = R.el;
-  const name = (p) => (cfg.lang === 'en' && p.nameEn ? p.nameEn : p.nameZh);
+  const name = (p) => CG.inLanguage(p.nameZh, p.nameEn);
 
   CG.json('/api/v1/response/plans').then((plans) => {
     const body = document.querySelector('#plan-list tbody');
@@ -29,9 +29,5 @@
       body.append(tr);
     }
     document.body.dataset.loaded = 'true';
-  }).catch((e) => {
-    const box = document.getElementById('plans-error');
-    box.textContent = R.refusal(T, e);
-    box.hidden = false;
-  });
+  }).catch((e) => CG.showMessage('plans-error', R.refusal(T, e)));
 })();

@@ -14,12 +14,7 @@ window.CG_RESPONSE = (function () {
   function words(el) {
     return config(el).t || {};
   }
-  const el = (tag, className, value) => {
-    const e = document.createElement(tag);
-    if (className) e.className = className;
-    if (value !== undefined && value !== null) e.textContent = String(value);
-    return e;
-  };
+  const el = CG.el;
   const fill = (template, value) => String(template || '{0}').replace('{0}', value);
 
   /** A duration in words: "2小时5分钟" / "2 h 5 min". */

@@ -150,23 +150,13 @@
     if (!q) { list.hidden = true; return; }
     CG.json(API + '/places?q=' + encodeURIComponent(q)).then((hits) => {
       list.replaceChildren();
-      if (!hits.length) {
-        const li = document.createElement('li');
-        li.className = 'none';
-        li.textContent = T.searchNone;
-        list.appendChild(li);
-      }
+      if (!hits.length) list.appendChild(CG.el('li', 'none', T.searchNone));
       hits.forEach((h) => {
         const li = document.createElement('li');
-        const b = document.createElement('button');
+        const b = CG.el('button', 'place-hit');
         b.type = 'button';
-        b.className = 'place-hit';
         b.dataset.code = h.code;
-        const name = document.createElement('b');
-        name.textContent = h.name;
-        const within = document.createElement('small');
-        within.textContent = h.within;
-        b.append(name, within);
+        b.append(CG.el('b', null, h.name), CG.el('small', null, h.within));
         b.addEventListener('click', () => {
           list.hidden = true;
           $('place-search').value = h.name;
@@ -178,11 +168,7 @@
       });
       list.hidden = false;
     }).catch((body) => {
-      list.replaceChildren();
-      const li = document.createElement('li');
-      li.className = 'none';
-      li.textContent = errorText(body);
-      list.appendChild(li);
+      list.replaceChildren(CG.el('li', 'none', errorText(body)));
       list.hidden = false;
     });
   }
@@ -197,36 +183,17 @@
       list.replaceChildren();
       nearbyDots.clearLayers();
       $('nearby-hint').hidden = true;
-      if (!reports.length) {
-        const li = document.createElement('li');
-        li.className = 'empty';
-        li.textContent = T.nearbyEmpty;
-        list.appendChild(li);
-      }
+      if (!reports.length) list.appendChild(CG.el('li', 'empty', T.nearbyEmpty));
       reports.forEach((r) => {
-        const li = document.createElement('li');
-        li.className = 'nearby-item';
+        const li = CG.el('li', 'nearby-item');
         li.dataset.category = r.category;
-        const head = document.createElement('div');
-        head.className = 'nearby-head';
-        const what = document.createElement('b');
-        what.textContent = categoryName(r);
-        const state = document.createElement('span');
-        state.className = 'state';
-        state.textContent = T.states[r.state] || r.state;
-        head.append(what, state);
-        const meta = document.createElement('div');
-        meta.className = 'meta';
-        meta.textContent = fmt(T.meters, r.distanceMeters) + ' · ' + CG.time(r.reportedAt);
-        const text = document.createElement('div');
-        text.className = 'desc';
-        text.textContent = r.description;
-        const add = document.createElement('button');
+        const head = CG.el('div', 'nearby-head');
+        head.append(CG.el('b', null, categoryName(r)), CG.el('span', 'state', T.states[r.state] || r.state));
+        const add = CG.el('button', 'small also-seen', T.alsoSeen);
         add.type = 'button';
-        add.className = 'small also-seen';
-        add.textContent = T.alsoSeen;
         add.addEventListener('click', () => addTo(r));
-        li.append(head, meta, text, add);
+        li.append(head, CG.el('div', 'meta', fmt(T.meters, r.distanceMeters) + ' · ' + CG.time(r.reportedAt)),
+          CG.el('div', 'desc', r.description), add);
         list.appendChild(li);
         L.circleMarker([r.lat, r.lon], { radius: 6, color: '#f08c00', weight: 2, fillColor: '#ffd43b', fillOpacity: 0.9 })
           .bindTooltip(CG.lines(categoryName(r), T.states[r.state] || r.state)).on('click', () => addTo(r)).addTo(nearbyDots);

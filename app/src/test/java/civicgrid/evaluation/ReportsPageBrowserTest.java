@@ -10,7 +10,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The reports page of a street: the tiers in words, a weekly report made on the page and listed with its PDF and Excel links. */
+/**
+ * The reports page of a street: the tiers in words, a weekly report made on the page and listed with its maker's
+ * name and its PDF and Excel links.
+ */
 class ReportsPageBrowserTest extends IntegrationTest {
 
     @Test
@@ -29,7 +32,10 @@ class ReportsPageBrowserTest extends IntegrationTest {
             wait.until(d -> !d.findElements(By.xpath("//table[@id='reports']//td[text()='2023-W11']")).isEmpty());
             wait.until(d -> "true".equals(d.findElement(By.id("reports-page")).getAttribute("data-ready")));
             String table = browser.text("#reports");
-            assertThat(table).contains("新山村街道", "每周分析报告", "2023-W11", "xinshancun", "PDF", "Excel");
+            assertThat(table).contains("新山村街道", "每周分析报告", "2023-W11", "PDF", "Excel");
+            // who made it by the name their account is shown by, as the top bar and the other pages show people
+            String madeBy = browser.driver().findElement(By.xpath("//table[@id='reports']//tr[td[text()='2023-W11']]/td[5]")).getText();
+            assertThat(madeBy).isEqualTo("新山村街道综合协调岗").isEqualTo(browser.text("#current-user"));
             String href = browser.driver().findElement(By.xpath("//table[@id='reports']//tr[td[text()='2023-W11']]//a[text()='PDF']"))
                     .getAttribute("href");
             assertThat(href).matches(".*/api/v1/evaluation/reports/[0-9a-f-]{36}/pdf");

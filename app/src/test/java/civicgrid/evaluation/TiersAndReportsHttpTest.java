@@ -167,8 +167,11 @@ class TiersAndReportsHttpTest extends IntegrationTest {
         assertThat(made.status()).as(made.body()).isEqualTo(200);
         String reportId = made.json().get("id").asString();
         assertThat(made.json().get("unitName").asString()).isEqualTo("新山村街道");
-        assertThat(get("/api/v1/evaluation/reports?unit=" + STREET, "xinshancun").json().get("items").findValuesAsString("id"))
-                .contains(reportId);
+        assertThat(made.json().get("generatedBy").asString()).isEqualTo("xinshancun");
+        assertThat(made.json().get("generatedByName").asString()).isEqualTo("新山村街道综合协调岗");
+        JsonNode listed = get("/api/v1/evaluation/reports?unit=" + STREET, "xinshancun").json().get("items");
+        assertThat(listed.findValuesAsString("id")).contains(reportId);
+        assertThat(listed.findValuesAsString("generatedByName")).contains("新山村街道综合协调岗");
         assertThat(get("/api/v1/evaluation/reports?unit=" + STREET, "ciqikou").status()).isEqualTo(403);
         assertThat(get("/api/v1/evaluation/reports/" + reportId + "/pdf", "ciqikou").json().get("code").asString()).isEqualTo("OUT_OF_SCOPE");
         assertThat(postJson("/api/v1/evaluation/reports?unit=" + STREET + "&kind=weekly&period=" + DAY, "xinshancun", "").json().get("code")

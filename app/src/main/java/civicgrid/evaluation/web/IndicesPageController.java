@@ -5,19 +5,13 @@ import civicgrid.geo.TerritoryLevel;
 import civicgrid.geo.TerritoryUnit;
 import civicgrid.geo.UnitCode;
 import civicgrid.identity.CurrentUser;
-import civicgrid.identity.IdentityApi;
-import civicgrid.identity.Role;
-import civicgrid.platform.CivicGridException;
 import civicgrid.platform.web.Page;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,22 +25,17 @@ class IndicesPageController {
             "direction.DOWN", "noValue", "behind", "behind.cases", "behind.shops", "behind.imported", "behind.none", "behind.more",
             "measure.counted", "weight", "raw", "score", "coverage");
 
-    private final IdentityApi identity;
+    private final EvaluationPages pages;
     private final GeoApi geo;
-    private final MessageSource messages;
 
-    IndicesPageController(IdentityApi identity, GeoApi geo, MessageSource messages) {
-        this.identity = identity;
+    IndicesPageController(EvaluationPages pages, GeoApi geo) {
+        this.pages = pages;
         this.geo = geo;
-        this.messages = messages;
     }
 
     @GetMapping("/evaluation/indices")
     String indices(Model model, Locale locale) {
-        CurrentUser user = identity.requireCurrentUser();
-        if (user.role() == Role.CITIZEN) {
-            throw CivicGridException.forbidden("ROLE_NOT_ALLOWED", "The indices are for the command centers, departments and leaders.");
-        }
+        CurrentUser user = pages.viewer("The indices are for the command centers, departments and leaders.");
         // the caller's districts and streets, and the streets of a single district
         List<Map<String, String>> units = new ArrayList<>();
         for (String code : user.scope().unitCodes().stream().sorted().toList()) {
@@ -69,16 +58,16 @@ class IndicesPageController {
         }
         Map<String, String> labels = new LinkedHashMap<>();
         for (String key : LABELS) {
-            labels.put(key, messages.getMessage("eval.idx." + key, null, key, locale));
+            labels.put(key, pages.text("eval.idx." + key, locale));
         }
         for (String m : List.of("REPORTED", "REPORTED_REGISTERED", "VERIFIED", "VERIFIED_ON_TIME", "REGISTERED", "REGISTERED_ON_TIME",
                 "DISPATCHED", "DISPATCHED_ON_TIME", "DISPATCHED_ACCURATELY", "DUE", "HANDLED", "HANDLED_ON_TIME", "OVERDUE", "REWORKED",
                 "CHECKED", "CHECKED_ON_TIME", "CLOSED", "RATED", "SATISFIED")) {
-            labels.put(m, messages.getMessage("eval.idx.measure." + m, null, m, locale));
+            labels.put(m, pages.text("eval.idx.measure." + m, locale));
         }
         model.addAttribute("user", user);
         model.addAttribute("units", units);
-        model.addAttribute("month", YearMonth.now(ZoneId.of("Asia/Shanghai")).toString());
+        model.addAttribute("month", EvaluationPages.thisMonth());
         model.addAttribute("labels", labels);
         return "evaluation-indices";
     }
