@@ -135,22 +135,60 @@ public final class CasePoints {
      * costs a scan in time order or a sort of the whole rows.
      */
     public CasePoints inReportOrder() {
-        Integer[] order = new Integer[size];
+        int[] order = new int[size];
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        boolean micros = true;
         for (int i = 0; i < size; i++) {
             order[i] = i;
+            start = Math.min(start, second[i]);
+            end = Math.max(end, second[i]);
+            micros &= nano[i] % 1000 == 0;
         }
-        // mostly sorted on the report time alone; ties (one microsecond) are rare
-        Arrays.sort(order, (a, b) -> {
-            int c = Long.compare(second[a], second[b]);
-            if (c == 0) {
-                c = Integer.compare(nano[a], nano[b]);
+        if (size > 1 && micros && end - start < Long.MAX_VALUE / 1_000_000 / size - 1) {
+            // one primitive sort of (time in microseconds, position) packed in a long, then ties ordered by id
+            long[] keys = new long[size];
+            for (int i = 0; i < size; i++) {
+                keys[i] = ((second[i] - start) * 1_000_000 + nano[i] / 1000) * size + i;
             }
-            if (c == 0) {
-                c = Long.compareUnsigned(idHigh[a], idHigh[b]);
+            Arrays.sort(keys);
+            for (int k = 0; k < size; k++) {
+                order[k] = (int) (keys[k] % size);
             }
-            return c != 0 ? c : Long.compareUnsigned(idLow[a], idLow[b]);
-        });
+            for (int from = 0, to; from < size; from = to) {
+                to = from + 1;
+                while (to < size && keys[to] / size == keys[from] / size) {
+                    to++;
+                }
+                if (to - from > 1) {
+                    sortByIds(order, from, to);
+                }
+            }
+        } else {
+            sortBy(order, 0, size, (a, b) -> second[a] != second[b] ? Long.compare(second[a], second[b])
+                    : nano[a] != nano[b] ? Integer.compare(nano[a], nano[b]) : compareIdsAsDatabase(a, b));
+        }
         return select(order, size);
+    }
+
+    private void sortByIds(int[] order, int from, int to) {
+        sortBy(order, from, to, this::compareIdsAsDatabase);
+    }
+
+    private int compareIdsAsDatabase(int a, int b) {
+        int c = Long.compareUnsigned(idHigh[a], idHigh[b]);
+        return c != 0 ? c : Long.compareUnsigned(idLow[a], idLow[b]);
+    }
+
+    private static void sortBy(int[] order, int from, int to, java.util.Comparator<Integer> comparator) {
+        Integer[] part = new Integer[to - from];
+        for (int k = from; k < to; k++) {
+            part[k - from] = order[k];
+        }
+        Arrays.sort(part, comparator);
+        for (int k = from; k < to; k++) {
+            order[k] = part[k - from];
+        }
     }
 
     /** Java's order of case ids (signed halves), as {@link UUID#compareTo}. */
@@ -176,7 +214,7 @@ public final class CasePoints {
     }
 
     private CasePoints filter(Set<UUID> caseIds, boolean keep) {
-        Integer[] kept = new Integer[size];
+        int[] kept = new int[size];
         int n = 0;
         for (int i = 0; i < size; i++) {
             if (caseIds.contains(caseId(i)) == keep) {
@@ -186,7 +224,7 @@ public final class CasePoints {
         return n == size ? this : select(kept, n);
     }
 
-    private CasePoints select(Integer[] order, int n) {
+    private CasePoints select(int[] order, int n) {
         CasePoints out = new CasePoints(Math.max(1, n), categories, roads);
         for (int k = 0; k < n; k++) {
             int i = order[k];
