@@ -183,38 +183,49 @@ final class GroupSpace {
         int m = members[i];
         double x = plane.x[m];
         double y = plane.y[m];
-        int count = 0;
-        int missed = 0;
+        Tally tally = new Tally(limit, misses, out);
         for (int k : CORNERS_FIRST) {
             for (int e = lo[k]; e < hi[k]; e++) {
                 int j = cellCases[e];
-                if (withinRadius(x, y, members[j])) {
-                    if (out != null) {
-                        out[count] = j;
-                    }
-                    if (++count >= limit) {
-                        return count;
-                    }
-                } else if (++missed > misses) {
-                    return count;
+                if (tally.settled(j, withinRadius(x, y, members[j]))) {
+                    return tally.count;
                 }
             }
         }
         int block = 9 * plane.cell[m];
         for (int e = roadLo; e < roadHi; e++) {
             int j = roadCases[e];
-            if (!inBlock(block, plane.cell[members[j]]) || !withinRadius(x, y, members[j])) {
-                if (out != null) {
-                    out[count] = j;
-                }
-                if (++count >= limit) {
-                    return count;
-                }
-            } else if (++missed > misses) {
-                return count;
+            if (tally.settled(j, !inBlock(block, plane.cell[members[j]]) || !withinRadius(x, y, members[j]))) {
+                return tally.count;
             }
         }
-        return count;
+        return tally.count;
+    }
+
+    /** A count of neighbours under way: it stops at the limit, or once the misses rule the limit out. */
+    private static final class Tally {
+        private final int limit;
+        private final int misses;
+        private final int[] out;
+        int count;
+        private int missed;
+
+        Tally(int limit, int misses, int[] out) {
+            this.limit = limit;
+            this.misses = misses;
+            this.out = out;
+        }
+
+        /** Takes case j, a neighbour or not (listing it in out if given); answers whether the count is settled. */
+        boolean settled(int j, boolean neighbour) {
+            if (!neighbour) {
+                return ++missed > misses;
+            }
+            if (out != null) {
+                out[count] = j;
+            }
+            return ++count >= limit;
+        }
     }
 
     /** The 3 × 3 cells (numbered row by row) with the fewest neighbours first: a count that falls short is known soonest. */
