@@ -191,7 +191,7 @@ public final class CasePoints {
         }
     }
 
-    /** Java's order of case ids (signed halves), as {@link UUID#compareTo}. */
+    /** Report time, then case id in Java's order (signed halves, as {@link UUID#compareTo}): how a class lists its cases. */
     int compareReportThenId(int a, int b) {
         int c = Long.compare(second[a], second[b]);
         if (c == 0) {
