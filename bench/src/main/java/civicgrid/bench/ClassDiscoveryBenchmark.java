@@ -4,7 +4,7 @@ import civicgrid.CivicGridApplication;
 import civicgrid.catalog.CatalogApi;
 import civicgrid.catalog.Category;
 import civicgrid.evaluation.app.ClassDiscovery;
-import civicgrid.evaluation.domain.CasePoint;
+import civicgrid.evaluation.domain.CasePoints;
 import civicgrid.evaluation.domain.ClassFinder;
 import civicgrid.evaluation.persistence.CaseFactStore;
 import civicgrid.geo.GeoApi;
@@ -66,7 +66,7 @@ public final class ClassDiscoveryBenchmark {
             Arrays.sort(warm);
             Instant now = Instant.now();
             long r0 = System.nanoTime();
-            List<CasePoint> points = facts.points("500104", now.minus(ClassDiscovery.SCANNED), now);
+            CasePoints points = facts.points("500104", now.minus(ClassDiscovery.SCANNED), now);
             double read = (System.nanoTime() - r0) / 1e6;
             long f0 = System.nanoTime();
             List<ClassFinder.Found> classes = new ClassFinder(ClassFinder.Settings.DEFAULT).find(points, discovery.districtSquareMeters("500104"));

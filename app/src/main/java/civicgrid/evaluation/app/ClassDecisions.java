@@ -6,7 +6,7 @@ import civicgrid.cases.CasesApi;
 import civicgrid.cases.Channel;
 import civicgrid.cases.NewReport;
 import civicgrid.catalog.CatalogApi;
-import civicgrid.evaluation.domain.CasePoint;
+import civicgrid.evaluation.domain.CasePoints;
 import civicgrid.evaluation.persistence.CaseFactStore;
 import civicgrid.evaluation.persistence.ClassStore;
 import civicgrid.platform.CivicGridException;
@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,12 +50,12 @@ public class ClassDecisions {
     @Transactional
     public ClassStore.Row accept(ClassStore.Row row, String username, String reason) {
         ClassStore.Row locked = proposed(row.id());
-        List<CasePoint> points = facts.points(locked.districtCode(), locked.windowFrom().minusSeconds(1), clock.instant().plusSeconds(1))
-                .stream().filter(p -> locked.caseIds().contains(p.caseId())).toList();
-        if (points.isEmpty()) {
+        CasePoints points = facts.points(locked.districtCode(), locked.windowFrom().minusSeconds(1), clock.instant().plusSeconds(1))
+                .only(new java.util.HashSet<>(locked.caseIds()));
+        if (points.size() == 0) {
             throw CivicGridException.conflict("CLASS_WITHOUT_CASES", "None of the class's cases can be placed any more.");
         }
-        CasePoint centre = central(points);
+        int centre = central(points);
         Map<UUID, String> numbers = facts.numbers(locked.caseIds());
         List<String> listed = locked.caseIds().stream().map(numbers::get).filter(java.util.Objects::nonNull).sorted().toList();
         String category = catalog.category(locked.categoryCode()).map(c -> c.nameZh()).orElse(locked.categoryCode());
@@ -63,7 +64,7 @@ public class ClassDecisions {
                 + (reason == null || reason.isBlank() ? "" : reason.strip() + " ")
                 + "Cases: " + String.join(", ", listed.subList(0, Math.min(listed.size(), MAX_NUMBERS_IN_DESCRIPTION)))
                 + (listed.size() > MAX_NUMBERS_IN_DESCRIPTION ? " …" : "");
-        CaseView project = cases.report(new NewReport(locked.categoryCode(), description, centre.lon(), centre.lat(), false, Channel.OPERATOR),
+        CaseView project = cases.report(new NewReport(locked.categoryCode(), description, points.lon(centre), points.lat(centre), false, Channel.OPERATOR),
                 "problem-class-" + locked.id()).view();
         Instant now = clock.instant();
         classes.decide(locked.id(), "ACCEPTED", username, now, UUID.fromString(project.id()));
@@ -93,10 +94,11 @@ public class ClassDecisions {
     }
 
     /** The case nearest to the others' mean point: a real place inside the territory, unlike the mean itself. */
-    static CasePoint central(List<CasePoint> points) {
-        double lon = points.stream().mapToDouble(CasePoint::lon).average().orElseThrow();
-        double lat = points.stream().mapToDouble(CasePoint::lat).average().orElseThrow();
-        return points.stream().min(Comparator.comparingDouble((CasePoint p) -> civicgrid.geo.Distances.meters(p.lon(), p.lat(), lon, lat))
-                .thenComparing(CasePoint::caseId)).orElseThrow();
+    static int central(CasePoints points) {
+        double lon = IntStream.range(0, points.size()).mapToDouble(points::lon).average().orElseThrow();
+        double lat = IntStream.range(0, points.size()).mapToDouble(points::lat).average().orElseThrow();
+        return IntStream.range(0, points.size()).boxed()
+                .min(Comparator.comparingDouble((Integer i) -> civicgrid.geo.Distances.meters(points.lon(i), points.lat(i), lon, lat))
+                .thenComparing(points::caseId)).orElseThrow();
     }
 }

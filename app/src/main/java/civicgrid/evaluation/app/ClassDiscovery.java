@@ -1,6 +1,6 @@
 package civicgrid.evaluation.app;
 
-import civicgrid.evaluation.domain.CasePoint;
+import civicgrid.evaluation.domain.CasePoints;
 import civicgrid.evaluation.domain.ClassFinder;
 import civicgrid.evaluation.persistence.CaseFactStore;
 import civicgrid.evaluation.persistence.ClassStore;
@@ -56,7 +56,7 @@ public class ClassDiscovery {
         Instant now = clock.instant();
         Instant from = now.minus(SCANNED);
         Set<UUID> decided = classes.decidedCases(district);
-        List<CasePoint> points = facts.points(district, from, now).stream().filter(p -> !decided.contains(p.caseId())).toList();
+        CasePoints points = facts.points(district, from, now).without(decided);
         List<ClassFinder.Found> found = finder.find(points, districtSquareMeters(district));
         for (ClassFinder.Found f : found) {
             UUID id = classes.proposed(district, f.categoryGroup()).map(ClassStore.Row::id).orElse(null);

@@ -1,19 +1,13 @@
 package civicgrid.evaluation.domain;
 
-import civicgrid.geo.Distances;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Class-of-problem discovery: from one thing to one class of things.
@@ -32,10 +26,12 @@ import java.util.stream.Collectors;
  * of problem in a few places, as broken resin covers on three roads.
  *
  * <p>Cost: points are bucketed in cells of {@code meters} ordered by time, so a case's neighbours
- * lie in its 3 × 3 cells' window (and its road segment's). Counting those by binary search bounds a
- * case's neighbours from above in O(log n); only a case whose bound reaches its threshold is counted
- * exactly, and only cores list their neighbours to grow a hotspot, so a dense background costs
- * O(n log n), not O(neighbour pairs).
+ * lie in its 3 × 3 cells' window (and its road segment's). Sweeping each cell's cases in time order
+ * counts those windows, an upper bound of a case's neighbours, in O(1) a case; only a case whose
+ * bound reaches its threshold is counted exactly (up to the threshold), and only cores list their
+ * neighbours to grow a hotspot, so a dense background costs O(n log n) (one sort by time), not
+ * O(neighbour pairs). The cases are held in primitive arrays ({@link CasePoints}, {@link Plane},
+ * {@link GroupSpace}): as objects, boxed keys and hash maps they cost more than the counting.
  */
 public final class ClassFinder {
 
@@ -48,7 +44,7 @@ public final class ClassFinder {
     public record Found(String categoryGroup, String categoryCode, List<UUID> caseIds, int hotspots) {
     }
 
-    private static final double METERS_PER_DEGREE = 111_320;
+    private static final double METERS_PER_DEGREE = Plane.METERS_PER_DEGREE;
 
     private final Settings settings;
 
@@ -66,76 +62,95 @@ public final class ClassFinder {
      * the district's area ({@code districtSquareMeters}) and the points' time span.
      */
     public List<Found> find(List<CasePoint> points, double districtSquareMeters) {
-        long start = points.stream().mapToLong(p -> p.reportedAt().getEpochSecond()).min().orElse(0);
-        long end = points.stream().mapToLong(p -> p.reportedAt().getEpochSecond()).max().orElse(0);
-        double lat0 = points.stream().mapToDouble(CasePoint::lat).average().orElse(0);
-        double kx = Math.cos(Math.toRadians(lat0)) * METERS_PER_DEGREE;
-        Map<Long, Integer> activity = new HashMap<>();
-        for (CasePoint p : points) {
-            activity.merge(cellOf(p, kx), 1, Integer::sum);
+        return find(CasePoints.of(points), districtSquareMeters);
+    }
+
+    /**
+     * As {@link #find(List, double)}. The points' order matters only to the mean latitude the flat
+     * projection is taken at (a floating sum): give them in one fixed order, as report time and id.
+     */
+    public List<Found> find(CasePoints points, double districtSquareMeters) {
+        int n = points.size();
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            start = Math.min(start, points.epochSecond(i));
+            end = Math.max(end, points.epochSecond(i));
         }
-        Background background = new Background(districtSquareMeters, start, end, kx, activity, points.size());
-        Map<String, List<CasePoint>> byGroup = points.stream()
-                .collect(Collectors.groupingBy(CasePoint::categoryGroup, TreeMap::new, Collectors.toList()));
+        if (n == 0) {
+            return List.of();
+        }
+        double lat0 = Arrays.stream(points.lats(), 0, n).average().orElse(0);
+        double kx = Math.cos(Math.toRadians(lat0)) * METERS_PER_DEGREE;
+        Plane plane = new Plane(points, kx, settings.meters());
+        Background background = new Background(districtSquareMeters, start, end, n);
         List<Found> out = new ArrayList<>();
-        byGroup.forEach((group, members) -> {
-            List<List<CasePoint>> hotspots = hotspots(members, background);
-            List<CasePoint> clustered = hotspots.stream().flatMap(List::stream).toList();
-            if (clustered.size() >= settings.minCases()) {
-                out.add(new Found(group, mostFrequentCategory(clustered),
-                        clustered.stream().sorted(Comparator.comparing(CasePoint::reportedAt).thenComparing(CasePoint::caseId))
-                                .map(CasePoint::caseId).toList(), hotspots.size()));
+        for (int[] members : plane.byGroup()) {
+            Hotspots hotspots = hotspots(plane, members, background);
+            if (hotspots.clustered().length >= settings.minCases()) {
+                out.add(new Found(plane.group(members[0]), mostFrequentCategory(points, hotspots.clustered()),
+                        caseIdsInReportOrder(points, hotspots.clustered()), hotspots.count()));
             }
-        });
+        }
         return out;
     }
 
     /** Where and when the district's cases could have been reported: what a group's even spread is measured against. */
-    private record Background(double squareMeters, long start, long end, double kx, Map<Long, Integer> activity, int cases) {
+    private record Background(double squareMeters, long start, long end, int cases) {
     }
 
     /** Below this many other cases around a place, its mix of categories says too little to be a background. */
     static final int LOCAL_ACTIVITY_MIN = 50;
 
-    private long cellOf(CasePoint p, double kx) {
-        return cell((long) Math.floor(p.lon() * kx / settings.meters()), (long) Math.floor(p.lat() * METERS_PER_DEGREE / settings.meters()));
+    /** A group's hotspots: how many, and their cases (cores and the border they reach), as positions in the points. */
+    private record Hotspots(int count, int[] clustered) {
     }
 
-    /** DBSCAN of one group's cases: the hotspots (noise left out). */
-    List<List<CasePoint>> hotspots(List<CasePoint> members, Background background) {
-        Space space = new Space(members, background.kx());
-        int n = members.size();
-        boolean[] core = cores(space, n, background);
+    /**
+     * DBSCAN of one group's cases (positions in the points, in their order). Hotspots are the
+     * connected cores (the neighbour relation is symmetric) with the others they reach, so their
+     * number and cases do not depend on the order the cores are visited in.
+     */
+    private Hotspots hotspots(Plane plane, int[] members, Background background) {
+        GroupSpace space = new GroupSpace(plane, members, settings.window().getSeconds(), settings.meters());
+        int n = members.length;
+        boolean[] core = cores(space, background);
         int[] label = new int[n];
         int clusters = 0;
+        int clustered = 0;
+        int[] queue = new int[n];
         for (int i = 0; i < n; i++) {
             if (label[i] != 0 || !core[i]) {
                 continue;
             }
             int id = ++clusters;
             label[i] = id;
-            Deque<Integer> queue = new ArrayDeque<>();
-            queue.add(i);
-            while (!queue.isEmpty()) {
-                int j = queue.poll();
+            clustered++;
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = i;
+            while (head < tail) {
+                int j = queue[head++];
                 // only cores grow a hotspot; the others they reach are its border
                 for (int k : space.neighbours(j)) {
                     if (label[k] == 0) {
                         label[k] = id;
+                        clustered++;
                         if (core[k]) {
-                            queue.add(k);
+                            queue[tail++] = k;
                         }
                     }
                 }
             }
         }
-        Map<Integer, List<CasePoint>> byCluster = new LinkedHashMap<>();
+        int[] cases = new int[clustered];
+        int c = 0;
         for (int i = 0; i < n; i++) {
             if (label[i] > 0) {
-                byCluster.computeIfAbsent(label[i], k -> new ArrayList<>()).add(members.get(i));
+                cases[c++] = members[i];
             }
         }
-        return List.copyOf(byCluster.values());
+        return new Hotspots(clusters, cases);
     }
 
     /**
@@ -145,7 +160,8 @@ public final class ClassFinder {
      * around the place are many ({@link #LOCAL_ACTIVITY_MIN}), the group's share of the district's
      * cases applied to that local activity (busy quarters report more of everything: that is no class).
      */
-    private boolean[] cores(Space space, int n, Background background) {
+    private boolean[] cores(GroupSpace space, Background background) {
+        int n = space.size();
         double disc = Math.PI * settings.meters() * settings.meters();
         long span = Math.max(1, background.end() - background.start());
         double perCaseAndSecond = Double.isInfinite(background.squareMeters()) ? 0 : n * disc / background.squareMeters() / span;
@@ -154,163 +170,39 @@ public final class ClassFinder {
         // the disc's part of the 3 × 3 cells the local activity is counted over
         double discOfBlock = Math.PI / 9;
         long window = settings.window().getSeconds();
-        boolean[] core = new boolean[n];
+        int[] threshold = new int[n];
         for (int i = 0; i < n; i++) {
-            long seconds = Math.max(1, Math.min(space.t[i] + window, background.end()) - Math.max(space.t[i] - window, background.start()));
+            long t = space.time(i);
+            long seconds = Math.max(1, Math.min(t + window, background.end()) - Math.max(t - window, background.start()));
             double expected = perCaseAndSecond * seconds;
-            int around = space.othersAround(i, background.activity());
+            int around = space.othersAround(i);
             if (around >= LOCAL_ACTIVITY_MIN) {
                 expected = Math.max(expected, share * around * discOfBlock * seconds / span);
             }
-            int threshold = (int) Math.max(settings.minPoints(), Math.floor(settings.excess() * expected) + 1);
-            core[i] = space.atMost(i) >= threshold && space.neighbours(i).length >= threshold;
+            threshold[i] = (int) Math.max(settings.minPoints(), Math.floor(settings.excess() * expected) + 1);
         }
-        return core;
+        return space.cores(threshold);
     }
 
-    /**
-     * One group's cases in plain numbers for the neighbour search: positions in metres (a local flat
-     * projection, as {@link Distances#meters}), report times in seconds, and the cases of each cell
-     * and road segment ordered by time, so that a search reads only the cases inside the window.
-     */
-    private final class Space {
-        private final double[] x;
-        private final double[] y;
-        final long[] t;
-        private final long[] cx;
-        private final long[] cy;
-        private final String[] road;
-        private final Map<Long, int[]> cells = new HashMap<>();
-        private final Map<String, int[]> roads = new HashMap<>();
-        private final long window = settings.window().getSeconds();
-        private final double radius2 = settings.meters() * settings.meters();
-        /** Which search last found each case (no case twice in one answer). */
-        private final int[] seenBy;
-        private int search;
-
-        Space(List<CasePoint> members, double kx) {
-            int n = members.size();
-            x = new double[n];
-            y = new double[n];
-            t = new long[n];
-            cx = new long[n];
-            cy = new long[n];
-            road = new String[n];
-            seenBy = new int[n];
-            Map<Long, List<Integer>> byCell = new HashMap<>();
-            Map<String, List<Integer>> byRoad = new HashMap<>();
-            for (int i = 0; i < n; i++) {
-                CasePoint p = members.get(i);
-                x[i] = p.lon() * kx;
-                y[i] = p.lat() * METERS_PER_DEGREE;
-                t[i] = p.reportedAt().getEpochSecond();
-                cx[i] = (long) Math.floor(x[i] / settings.meters());
-                cy[i] = (long) Math.floor(y[i] / settings.meters());
-                road[i] = p.roadSegmentCode();
-                byCell.computeIfAbsent(cell(cx[i], cy[i]), k -> new ArrayList<>()).add(i);
-                if (road[i] != null) {
-                    byRoad.computeIfAbsent(road[i], k -> new ArrayList<>()).add(i);
-                }
-            }
-            byCell.forEach((k, v) -> cells.put(k, byTime(v)));
-            byRoad.forEach((k, v) -> roads.put(k, byTime(v)));
+    private static List<UUID> caseIdsInReportOrder(CasePoints points, int[] cases) {
+        Integer[] order = new Integer[cases.length];
+        for (int k = 0; k < cases.length; k++) {
+            order[k] = cases[k];
         }
-
-        private int[] byTime(List<Integer> members) {
-            return members.stream().sorted(Comparator.comparingLong((Integer i) -> t[i]).thenComparingInt(i -> i)).mapToInt(Integer::intValue)
-                    .toArray();
+        Arrays.sort(order, points::compareReportThenId);
+        List<UUID> out = new ArrayList<>(order.length);
+        for (int i : order) {
+            out.add(points.caseId(i));
         }
-
-        /** The other groups' cases of case i's 3 × 3 cells over the whole period: the place's activity. */
-        int othersAround(int i, Map<Long, Integer> activity) {
-            int count = 0;
-            for (long dx = -1; dx <= 1; dx++) {
-                for (long dy = -1; dy <= 1; dy++) {
-                    long key = cell(cx[i] + dx, cy[i] + dy);
-                    int[] own = cells.get(key);
-                    count += activity.getOrDefault(key, 0) - (own == null ? 0 : own.length);
-                }
-            }
-            return count;
-        }
-
-        /** An upper bound of case i's neighbours: every case of its 3 × 3 cells and its road segment in the window. */
-        int atMost(int i) {
-            int count = 0;
-            for (long dx = -1; dx <= 1; dx++) {
-                for (long dy = -1; dy <= 1; dy++) {
-                    int[] cell = cells.get(cell(cx[i] + dx, cy[i] + dy));
-                    if (cell != null) {
-                        count += firstFrom(cell, t[i] + window + 1) - firstFrom(cell, t[i] - window);
-                    }
-                }
-            }
-            if (road[i] != null) {
-                int[] same = roads.get(road[i]);
-                count += firstFrom(same, t[i] + window + 1) - firstFrom(same, t[i] - window);
-            }
-            return count;
-        }
-
-        /** The cases near case i in place and time (within the window and the radius, or on its road segment), itself included. */
-        int[] neighbours(int i) {
-            search++;
-            int[] out = new int[16];
-            int size = 0;
-            for (long dx = -1; dx <= 1; dx++) {
-                for (long dy = -1; dy <= 1; dy++) {
-                    int[] cell = cells.get(cell(cx[i] + dx, cy[i] + dy));
-                    if (cell == null) {
-                        continue;
-                    }
-                    for (int k = firstFrom(cell, t[i] - window); k < cell.length && t[cell[k]] <= t[i] + window; k++) {
-                        int j = cell[k];
-                        double ddx = x[j] - x[i];
-                        double ddy = y[j] - y[i];
-                        if (seenBy[j] != search && ddx * ddx + ddy * ddy <= radius2) {
-                            seenBy[j] = search;
-                            out = size == out.length ? Arrays.copyOf(out, size * 2) : out;
-                            out[size++] = j;
-                        }
-                    }
-                }
-            }
-            if (road[i] != null) {
-                int[] same = roads.get(road[i]);
-                for (int k = firstFrom(same, t[i] - window); k < same.length && t[same[k]] <= t[i] + window; k++) {
-                    int j = same[k];
-                    if (seenBy[j] != search) {
-                        seenBy[j] = search;
-                        out = size == out.length ? Arrays.copyOf(out, size * 2) : out;
-                        out[size++] = j;
-                    }
-                }
-            }
-            return Arrays.copyOf(out, size);
-        }
-
-        /** The first position of a time-ordered list reported at or after {@code from}. */
-        private int firstFrom(int[] ordered, long from) {
-            int lo = 0;
-            int hi = ordered.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (t[ordered[mid]] < from) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
+        return List.copyOf(out);
     }
 
-    private static long cell(long x, long y) {
-        return x * 4_000_003L + y;
-    }
-
-    private static String mostFrequentCategory(List<CasePoint> points) {
-        Map<String, Long> counts = points.stream().collect(Collectors.groupingBy(CasePoint::categoryCode, TreeMap::new, Collectors.counting()));
+    /** The commonest category of the cases; of equally common ones the first in code order. */
+    private static String mostFrequentCategory(CasePoints points, int[] cases) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (int i : cases) {
+            counts.merge(points.categoryCode(i), 1L, Long::sum);
+        }
         return counts.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
     }

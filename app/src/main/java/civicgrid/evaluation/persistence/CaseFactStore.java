@@ -1,14 +1,17 @@
 package civicgrid.evaluation.persistence;
 
 import civicgrid.cases.CaseFacts;
-import civicgrid.evaluation.domain.CasePoint;
+import civicgrid.evaluation.domain.CasePoints;
 import civicgrid.evaluation.domain.Contribution;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -49,14 +52,30 @@ public class CaseFactStore {
                 Timestamp.from(now), f.id().value());
     }
 
-    /** The district's cases reported in [from, to) that are real problems (not invalid, not merged), as class discovery sees them. */
-    public List<CasePoint> points(String district, Instant from, Instant to) {
-        return jdbc.query("select case_id, category_code, grid_code, road_segment_code, lon, lat, reported_at from evaluation.case_fact"
-                        + " where district_code = ? and reported_at >= ? and reported_at < ? and state not in ('INVALID', 'MERGED')"
-                        + " order by reported_at, case_id",
-                (rs, i) -> new CasePoint(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5),
-                        rs.getDouble(6), rs.getTimestamp(7).toInstant()),
-                district, Timestamp.from(from), Timestamp.from(to));
+    /**
+     * The district's cases reported in [from, to) that are real problems (not invalid, not merged),
+     * as class discovery sees them, ordered by report time and case id. The order is made in Java:
+     * in the database it costs an index scan in time order, a random read of the table (2 s of a 3 s
+     * discovery at 495,000 cases), where a plain scan reads it in order of storage.
+     */
+    public CasePoints points(String district, Instant from, Instant to) {
+        CasePoints out = new CasePoints();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("select case_id, category_code, road_segment_code, lon, lat, reported_at"
+                    + " from evaluation.case_fact where district_code = ? and reported_at >= ? and reported_at < ? and state not in ('INVALID', 'MERGED')");
+            // binary results from the first run on: ids, coordinates and times as bytes, not text to parse
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            statement.setString(1, district);
+            statement.setTimestamp(2, Timestamp.from(from));
+            statement.setTimestamp(3, Timestamp.from(to));
+            return statement;
+        }, (ResultSet rs) -> {
+            UUID id = rs.getObject(1, UUID.class);
+            Instant reportedAt = rs.getTimestamp(6).toInstant();
+            out.add(id.getMostSignificantBits(), id.getLeastSignificantBits(), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
+                    reportedAt.getEpochSecond(), reportedAt.getNano());
+        });
+        return out.inReportOrder();
     }
 
     /** The case numbers of these cases (those evaluation has seen). */
