@@ -115,7 +115,7 @@
         });
       } else {
         head([]);
-        note = b.importedBy ? (labels['behind.imported'] || '') + ' ' + b.importedBy + ' · '
+        note = b.importedBy ? (labels['behind.imported'] || '') + ' ' + (b.importedByName || b.importedBy) + ' · '
           + new Date(b.importedAt).toLocaleString(en ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' })
           : labels['behind.none'] || '';
       }

@@ -117,9 +117,12 @@ class SensingConsoleBrowserTest extends IntegrationTest {
             browser.screenshot("sensing-device");
             alarm.findElement(By.cssSelector("button.ack")).click();
             waitOn(browser).until(d -> !d.findElements(By.cssSelector("#alarms tr[data-status='ACTIVE_ACK']")).isEmpty());
-            assertThat(browser.text("#alarms tr[data-status='ACTIVE_ACK']")).contains("告警中·已确认").contains("xinshancun");
+            // who took it on by the name the top bar shows them by, not the account's username
+            assertThat(browser.text("#alarms tr[data-status='ACTIVE_ACK']")).contains("告警中·已确认")
+                    .contains("已由 " + browser.text("#current-user") + " 确认").contains("新山村街道综合协调岗").doesNotContain("xinshancun");
             JsonNode stored = get("/api/v1/alarms?deviceId=" + id, "admin").json().get("items").get(0);
             assertThat(stored.get("acknowledgedBy").asString()).isEqualTo("xinshancun");
+            assertThat(stored.get("acknowledgedByName").asString()).isEqualTo("新山村街道综合协调岗");
             browser.screenshot("sensing-device-acknowledged");
 
             // the map: the sensors layer, then a new alarm live on the dot and in the ticker
