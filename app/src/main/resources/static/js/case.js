@@ -91,7 +91,7 @@
     $('#case-light').className = 'dot ' + light;
     $('#case-light').dataset.light = light;
     $('#case-light').title = t('ui.light.' + light);
-    $('#case-category').textContent = en ? c.category.nameEn : c.category.nameZh;
+    $('#case-category').textContent = CG.inLanguage(c.category.nameZh, c.category.nameEn);
     $('#case-category').title = c.category.code;
     $('#case-urgent').hidden = !c.urgent;
     $('#case-urgent').textContent = t('ui.urgent');

@@ -7,7 +7,7 @@
   const labels = cfg.labels || {};
   const en = cfg.lang === 'en';
   const $ = (id) => document.getElementById(id);
-  const name = (n) => (en ? n.nameEn : n.nameZh);
+  const name = (n) => CG.inLanguage(n.nameZh, n.nameEn);
   const num = (v) => (v == null ? '—' : String(Math.round(v * 10000) / 10000));
   const score = (v) => (v == null ? (labels.noValue || '—') : v.toFixed(1));
   const cell = (tr, text, cls) => {
