@@ -150,6 +150,14 @@ class SensingConsoleBrowserTest extends IntegrationTest {
             assertThat(tooltip).as("the dot's tooltip, as text").contains("烟感").contains("告警").contains("危急").contains(calm);
             assertThat(browser.driver().findElements(By.cssSelector("img[src='x']"))).isEmpty();
             browser.screenshot("sensing-map");
+
+            // someone else takes the new alarm on while the page is open: the page, live, names them as people are shown
+            browser.open(url("/devices/" + calm));
+            ready(browser);
+            long calmAlarm = Long.parseLong(browser.waitFor("#alarms tr[data-status='ACTIVE_UNACK']").getAttribute("data-alarm-id"));
+            assertThat(postJson("/api/v1/alarms/" + calmAlarm + "/ack", "admin", "").status()).isEqualTo(200);
+            waitOn(browser).until(d -> !d.findElements(By.cssSelector("#alarms tr[data-status='ACTIVE_ACK']")).isEmpty());
+            assertThat(browser.text("#alarms tr[data-status='ACTIVE_ACK']")).contains("已由 系统管理员 确认").doesNotContain("admin");
         }
 
         // an administrator edits the rules on the page: a bad threshold is refused naming its field, a good one is in force at once
