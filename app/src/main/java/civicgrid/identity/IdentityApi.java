@@ -35,7 +35,7 @@ public class IdentityApi {
     /**
      * Who did something, as a page shows them to its viewer, for each of {@code actors} (the names stored beside an
      * action): staff by their account's display name (their post, e.g. 新山村街道综合协调岗, not personal data); a
-     * resident's account by its display name through {@code mask} (personal data: 市民张先生 → 市*****); and what no
+     * resident's account by its display name through {@code mask} (personal data: 市民张先生 → 市****); and what no
      * account is called (system, device:…, 12345:…, accounts gone since) as stored, for the page to put in words.
      */
     public Map<String, String> namesShown(Collection<String> actors, PersonalData.Masker mask) {
