@@ -236,7 +236,11 @@ public class CasesApi {
                 f.urgent(), f.state(), f.categoryCode()));
     }
 
-    /** The case's steps; phone numbers in their reasons are masked as in the description. */
+    /**
+     * The case's steps, each with {@code actor_name} beside {@code actor}: who did it as pages show people (see
+     * {@link IdentityApi#namesShown}); phone numbers in their reasons are masked as in the description,
+     * residents' names for all but the roles that call residents in the case's territory.
+     */
     public List<Map<String, Object>> history(CaseId id) {
         Actor actor = actor();
         CaseFile file = visible(workflow.load(id), actor);
@@ -245,6 +249,9 @@ public class CasesApi {
         if (!mask.clear()) {
             steps.forEach(step -> step.computeIfPresent("reason", (k, reason) -> mask.text(reason.toString())));
         }
+        Map<String, String> names = identity.namesShown(steps.stream().map(step -> (String) step.get("actor")).toList(),
+                CaseViews.namesMaskerFor(actor, file));
+        steps.forEach(step -> step.put("actor_name", names.get((String) step.get("actor"))));
         return steps;
     }
 

@@ -15,9 +15,12 @@ public record IndexSheet(String unit, String unitName, String month, int treeVer
                        double hi, String source, String sourceRef, Double raw, Double score, List<Node> children) {
     }
 
-    /** What is behind one second-level indicator: the cases counted, the shops, the alarms, or who imported the value. */
+    /**
+     * What is behind one second-level indicator: the cases counted, the shops, the alarms, or who imported the value (by
+     * account, {@code importedBy}, and by the name their account is shown by, {@code importedByName}).
+     */
     public record Behind(String unit, String month, Node indicator, List<CaseRef> cases, boolean more, List<ShopRef> shops,
-                         String importedBy, Instant importedAt) {
+                         String importedBy, String importedByName, Instant importedAt) {
     }
 
     /** A case counted in the figure: the measures it adds (the one counted over first). */

@@ -3,9 +3,13 @@ package civicgrid.identity;
 import civicgrid.identity.persistence.UserRepository;
 import civicgrid.identity.security.CivicGridPrincipal;
 import civicgrid.platform.CivicGridException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,12 +25,31 @@ public class IdentityApi {
         this.users = users;
     }
 
-    /** The name an account is shown by (e.g. 新山村街道综合协调岗), for pages that list people by their work. */
-    /** The names accounts are shown by, for many at once (accounts that are gone are left out). */
-    public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
-        return users.displayNames(usernames);
+    /** The names accounts are shown by (e.g. 新山村街道综合协调岗), for many at once (accounts that are gone are left out). */
+    public Map<String, String> displayNames(Collection<String> usernames) {
+        Map<String, String> out = new HashMap<>();
+        users.names(usernames).forEach((username, named) -> out.put(username, named.displayName()));
+        return out;
     }
 
+    /**
+     * Who did something, as a page shows them to its viewer, for each of {@code actors} (the names stored beside an
+     * action): staff by their account's display name (their post, e.g. 新山村街道综合协调岗, not personal data); a
+     * resident's account by its display name through {@code mask} (personal data: 市民张先生 → 市****); and what no
+     * account is called (system, device:…, 12345:…, accounts gone since) as stored, for the page to put in words.
+     */
+    public Map<String, String> namesShown(Collection<String> actors, PersonalData.Masker mask) {
+        Set<String> distinct = actors.stream().filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Map<String, UserRepository.Named> accounts = users.names(distinct);
+        Map<String, String> out = new HashMap<>();
+        for (String actor : distinct) {
+            UserRepository.Named named = accounts.get(actor);
+            out.put(actor, named == null ? actor : named.role() == Role.CITIZEN ? mask.name(named.displayName()) : named.displayName());
+        }
+        return out;
+    }
+
+    /** The name an account is shown by (e.g. 新山村街道综合协调岗), for pages that list people by their work. */
     public Optional<String> displayName(String username) {
         return users.findByUsername(username).map(civicgrid.identity.persistence.UserRecord::displayName);
     }

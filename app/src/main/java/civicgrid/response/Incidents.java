@@ -98,7 +98,7 @@ public class Incidents {
         if (state != null && !Set.of("OPEN", "CLOSED").contains(state)) {
             throw CivicGridException.badRequest("INVALID_STATE", "state is OPEN or CLOSED.");
         }
-        return incidents.inScope(user.scope(), state, Math.max(1, Math.min(limit, 500))).stream().map(i -> views.view(i, user)).toList();
+        return views.views(incidents.inScope(user.scope(), state, Math.max(1, Math.min(limit, 500))), user);
     }
 
     /** Closes an incident once every task is done and the plan's whole checklist is ticked (a command center's act). */

@@ -10,7 +10,7 @@
   const T = C.t;
   const el = R.el;
   const caseId = document.getElementById('desk').dataset.caseId;
-  const name = (p) => (C.lang === 'en' && p.nameEn ? p.nameEn : p.nameZh);
+  const name = (p) => CG.inLanguage(p.nameZh, p.nameEn);
   function failed(text) {
     const e = document.getElementById('case-plan-error');
     e.textContent = text || '';

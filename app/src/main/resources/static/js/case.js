@@ -91,7 +91,7 @@
     $('#case-light').className = 'dot ' + light;
     $('#case-light').dataset.light = light;
     $('#case-light').title = t('ui.light.' + light);
-    $('#case-category').textContent = en ? c.category.nameEn : c.category.nameZh;
+    $('#case-category').textContent = CG.inLanguage(c.category.nameZh, c.category.nameEn);
     $('#case-category').title = c.category.code;
     $('#case-urgent').hidden = !c.urgent;
     $('#case-urgent').textContent = t('ui.urgent');
@@ -341,7 +341,7 @@
       li.appendChild(document.createTextNode(' · ' + (from ? (cfg.states[from] || from) + ' → ' : '') + (cfg.states[to] || to)));
     }
     li.appendChild(document.createTextNode(' · ' + (system ? t('ui.system')
-      : e.actor + (e.actor_role ? ' (' + t('role.' + e.actor_role) + ')' : ''))));
+      : (e.actor_name || e.actor) + (e.actor_role ? ' (' + t('role.' + e.actor_role) + ')' : ''))));
     const facts = [];
     if (e.action === 'REPORT') facts.push(t('channel.' + current.channel));
     if (e.action === 'REPORT_JOINED' && details.channel) facts.push(t('channel.' + details.channel));

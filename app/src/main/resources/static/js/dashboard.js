@@ -70,7 +70,7 @@
   // categories by name in the page's language from the catalog (retired ones too: old cases keep theirs); the stats' own
   // Chinese names stand in if the catalog cannot be read
   const categoryNames = CG.json('/api/v1/catalog/categories?includeRetired=true')
-    .then((list) => new Map(list.map((c) => [c.code, cfg.lang === 'en' ? c.nameEn : c.nameZh]))).catch(() => new Map());
+    .then((list) => new Map(list.map((c) => [c.code, CG.inLanguage(c.nameZh, c.nameEn)]))).catch(() => new Map());
   Promise.all([CG.json('/api/v1/cases/stats?from=' + root.dataset.from + '&to=' + root.dataset.to), categoryNames])
     .then(([s, names]) => {
       s.byCategory.forEach((c) => { c.name = names.get(c.code) || c.name; });
@@ -139,7 +139,7 @@
       panel.querySelectorAll('[data-level]').forEach((b) => b.addEventListener('click', () => show(root.code, b.dataset.level)));
       show(root.code, DEFAULT_LEVEL[root.level] || 'grid');
       CG.json('/api/v1/duty/overdue?unit=' + root.code).then((r) => {
-        table('duty-overdue-table', r.items.map((t) => [t.gridName, t.worker, cfg.lang === 'en' && t.titleEn ? t.titleEn : t.titleZh, t.date]));
+        table('duty-overdue-table', r.items.map((t) => [t.gridName, t.worker, CG.inLanguage(t.titleZh, t.titleEn), t.date]));
         if (!r.items.length) empty('duty-overdue-table', D.overdueEmpty);
         document.getElementById('duty-overdue-count').textContent = r.items.length ? '(' + r.items.length + ')' : '';
         overduePanel.dataset.ready = 'true';

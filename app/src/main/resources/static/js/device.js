@@ -126,7 +126,7 @@
           if (!a.acknowledgedAt) acts.append(button(S.text('ack'), 'ack', () => change(a.id, 'ack')));
           if (!a.clearedAt) acts.append(button(S.text('clear'), 'clear secondary', () => change(a.id, 'clear')));
         }
-        if (a.acknowledgedBy) acts.append(document.createTextNode(' ' + S.text('acked', a.acknowledgedBy)));
+        if (a.acknowledgedBy) acts.append(document.createTextNode(' ' + S.text('acked', a.acknowledgedByName || a.acknowledgedBy)));
         tr.append(td(S.word('alarmTypes', a.type)), td(S.word('severities', a.severity), 'severity'), td(S.word('statuses', a.status), 'status'),
           td(CG.time(a.startedAt)), acts);
         body.append(tr);

@@ -7,7 +7,7 @@
   const labels = cfg.labels || {};
   const en = cfg.lang === 'en';
   const $ = (id) => document.getElementById(id);
-  const name = (n) => (en ? n.nameEn : n.nameZh);
+  const name = (n) => CG.inLanguage(n.nameZh, n.nameEn);
   const num = (v) => (v == null ? '—' : String(Math.round(v * 10000) / 10000));
   const score = (v) => (v == null ? (labels.noValue || '—') : v.toFixed(1));
   const cell = (tr, text, cls) => {
@@ -115,7 +115,7 @@
         });
       } else {
         head([]);
-        note = b.importedBy ? (labels['behind.imported'] || '') + ' ' + b.importedBy + ' · '
+        note = b.importedBy ? (labels['behind.imported'] || '') + ' ' + (b.importedByName || b.importedBy) + ' · '
           + new Date(b.importedAt).toLocaleString(en ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' })
           : labels['behind.none'] || '';
       }

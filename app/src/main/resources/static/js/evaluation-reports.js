@@ -38,7 +38,7 @@
       answer.items.forEach((a) => {
         const tr = document.createElement('tr');
         cell(tr, a.gridName);
-        cell(tr, cfg.lang === 'en' ? a.categoryNameEn : a.categoryName);
+        cell(tr, CG.inLanguage(a.categoryName, a.categoryNameEn));
         cell(tr, a.count);
         cell(tr, a.mean.toFixed(1));
         cell(tr, a.upper.toFixed(1));

@@ -41,7 +41,7 @@
         const tr = document.createElement('tr');
         const s = item.subject;
         cell(tr, i + 1);
-        cell(tr, (s.kind === 'department' || s.kind === 'trade' || s.kind === 'segment') && cfg.lang === 'en' ? s.nameEn : s.name);
+        cell(tr, (s.kind === 'department' || s.kind === 'trade' || s.kind === 'segment') ? CG.inLanguage(s.name, s.nameEn) : s.name);
         cell(tr, s.role ? labels[s.role] || s.role : '');
         cell(tr, item.grade || '—', item.grade ? 'grade grade-' + item.grade : 'grade');
         cell(tr, item.score == null ? '—' : item.score.toFixed(1));

@@ -14,7 +14,8 @@
   let current = null;
 
   const planName = (i) => CG.inLanguage(i.planNameZh, i.planNameEn);
-  const actor = (a) => (a === 'system' ? T['actor.system'] : a);
+  // people by the name their account is shown by; the platform's own steps in words
+  const actor = (e) => (e.actor === 'system' ? T['actor.system'] : e.actorName || e.actor);
   const showError = CG.showMessage;
 
   // ---- the place ----
@@ -96,7 +97,7 @@
       li.dataset.seq = e.seq;
       const step = e.step ? (i.tasks.find((t) => t.step === e.step) || {}).nameZh || e.step : null;
       li.append(el('span', 'when', CG.time(e.at) + ' '), el('span', 'what', T['kind.' + e.kind] || e.kind),
-        el('span', 'detail', ' · ' + actor(e.actor) + (step ? ' · ' + step : '')));
+        el('span', 'detail', ' · ' + actor(e) + (step ? ' · ' + step : '')));
       return li;
     }));
   }

@@ -351,7 +351,7 @@
   // ---- the side list: the first 200 of the queue (urgent, supervised, overdue, nearest deadline) ---------
   const cases = new Map();
   const pinned = (c) => ((c.figures && (c.figures.supervisions > 0 || c.figures.escalations > 0)) ? 1 : 0);
-  function categoryName(c) { return cfg.lang === 'en' ? c.category.nameEn : c.category.nameZh; }
+  function categoryName(c) { return CG.inLanguage(c.category.nameZh, c.category.nameEn); }
   function renderList() {
     const list = document.getElementById('case-list');
     const sorted = [...cases.values()].sort((a, b) => (b.urgent - a.urgent) || (pinned(b) - pinned(a))
@@ -511,7 +511,7 @@
         if (!map.getPane('incidents')) map.createPane('incidents').style.zIndex = '640';
         const m = L.marker([i.lat, i.lon], { pane: 'incidents', icon: L.divIcon({ iconSize: [22, 22],
           className: 'incident-icon' + (i.unconfirmedTasks > 0 ? ' flashing' : ' quiet') }) })
-          .bindTooltip(CG.lines(cfg.lang === 'en' && i.planNameEn ? i.planNameEn : i.planNameZh,
+          .bindTooltip(CG.lines(CG.inLanguage(i.planNameZh, i.planNameEn),
             T.incidents.unconfirmed + ' ' + i.unconfirmedTasks + ' · ' + T.incidents.tasks + ' ' + i.tasks.length, CG.time(i.openedAt)),
           { className: 'unit-tip' });
         m.on('add', () => Object.assign(m.getElement().dataset, { incidentId: i.id, unconfirmed: String(i.unconfirmedTasks) }));

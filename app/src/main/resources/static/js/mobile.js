@@ -7,7 +7,7 @@
   const T = cfg.text;
   const $ = (id) => document.getElementById(id);
   const fmt = (template, ...values) => values.reduce((s, v, i) => s.replace('{' + i + '}', v), template);
-  const name = (c) => (cfg.lang === 'en' ? c.nameEn : c.nameZh);
+  const name = (c) => CG.inLanguage(c.nameZh, c.nameEn);
 
   // ---- my cases
   function span(minutes) {
@@ -155,7 +155,7 @@
   CG.json('/api/v1/catalog/categories').then((items) => {
     const groups = new Map();
     items.forEach((c) => {
-      const group = cfg.lang === 'en' ? c.majorEn : c.majorZh;
+      const group = CG.inLanguage(c.majorZh, c.majorEn);
       if (!groups.has(group)) {
         const g = document.createElement('optgroup');
         g.label = group;
@@ -264,7 +264,7 @@
   const D = cfg.duty;
   const dutyList = $('duty-tasks');
   const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-  const title = (t) => (cfg.lang === 'en' && t.titleEn ? t.titleEn : t.titleZh);
+  const title = (t) => CG.inLanguage(t.titleZh, t.titleEn);
   const subjectText = (s) => [D.kinds[s.kind] || '', s.name || '', s.address || ''].filter(Boolean).join(' · ');
 
   /**

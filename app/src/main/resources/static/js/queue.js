@@ -13,7 +13,7 @@
     items.forEach((c) => {
       const o = document.createElement('option');
       o.value = c.code;
-      o.textContent = c.code + ' ' + (cfg.lang === 'en' ? c.nameEn : c.nameZh);
+      o.textContent = c.code + ' ' + CG.inLanguage(c.nameZh, c.nameEn);
       $('category').appendChild(o);
     });
   });
@@ -45,7 +45,7 @@
         tr.dataset.state = c.state;
         if (changed && changed.has(c.id)) tr.classList.add('changed');
         const light = (c.stage && c.stage.light) || 'NONE';
-        const cells = [c.number, cfg.lang === 'en' ? c.category.nameEn : c.category.nameZh, cfg.states[c.state] || c.state,
+        const cells = [c.number, CG.inLanguage(c.category.nameZh, c.category.nameEn), cfg.states[c.state] || c.state,
           [c.place.streetName, c.place.gridName].filter(Boolean).join(' · '), c.stage && c.stage.deadline ? CG.time(c.stage.deadline) : '—',
           c.urgent ? T.urgent : ''];
         cells.forEach((v, i) => {

@@ -10,7 +10,7 @@
   const el = R.el;
   const NEXT = { PROPOSED: ['confirm', 'on-the-way', 'arrived'], CONFIRMED: ['on-the-way', 'arrived'], ON_THE_WAY: ['arrived'], ARRIVED: [] };
   const LABEL = { confirm: T.confirm, 'on-the-way': T.onTheWay, arrived: T.arrived };
-  const planName = (row) => (C.lang === 'en' && row.planNameEn ? row.planNameEn : row.planNameZh);
+  const planName = (row) => CG.inLanguage(row.planNameZh, row.planNameEn);
   function failed(text) {
     const e = document.getElementById('responder-error');
     e.textContent = text || '';

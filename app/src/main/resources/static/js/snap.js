@@ -26,7 +26,7 @@
     if (code && cfg.errors[code]) return cfg.errors[code];
     return fmt(T.other, (body && (body.detail || body.message)) || '');
   };
-  const categoryName = (c) => (cfg.lang === 'en' ? c.categoryNameEn : c.categoryNameZh);
+  const categoryName = (c) => CG.inLanguage(c.categoryNameZh, c.categoryNameEn);
 
   // ---- tabs
   function show(tab) {
@@ -244,7 +244,7 @@
       }
       const o = document.createElement('option');
       o.value = c.code;
-      o.textContent = cfg.lang === 'en' ? c.nameEn : c.nameZh;
+      o.textContent = CG.inLanguage(c.nameZh, c.nameEn);
       groups.get(c.group).appendChild(o);
     });
   });
@@ -266,7 +266,7 @@
           chip.type = 'button';
           chip.className = 'chip';
           chip.dataset.category = s.category;
-          chip.textContent = (cfg.lang === 'en' ? s.nameEn : s.nameZh) + ' ' + Math.round(s.score * 100) + '%';
+          chip.textContent = CG.inLanguage(s.nameZh, s.nameEn) + ' ' + Math.round(s.score * 100) + '%';
           chip.addEventListener('click', () => { $('category').value = s.category; });
           box.appendChild(chip);
         });
@@ -356,7 +356,7 @@
     head.querySelector('.state').textContent = T.states[report.state] || report.state;
     li.appendChild(head);
     const what = document.createElement('p');
-    what.textContent = (cfg.lang === 'en' ? report.categoryNameEn : report.categoryNameZh) + ' · ' + report.district + ' ' + report.street
+    what.textContent = CG.inLanguage(report.categoryNameZh, report.categoryNameEn) + ' · ' + report.district + ' ' + report.street
       + ' · ' + CG.time(report.reportedAt) + (report.open && report.deadline ? ' · ' + T.deadline + ' ' + CG.time(report.deadline) : '');
     li.appendChild(what);
     const steps = document.createElement('ol');

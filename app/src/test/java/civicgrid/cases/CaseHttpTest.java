@@ -109,6 +109,26 @@ class CaseHttpTest extends IntegrationTest {
     }
 
     @Test
+    void theHistoryNamesStaffByTheirPostAndMasksAResidentsNameForRolesThatDoNotCallResidents() {
+        String id = report("citizen", body("E0101", in("500104001001002"), "垃圾没人清"), null).json().get("id").asString();
+        assertThat(postJson("/api/v1/cases/" + id + "/actions/verify", "xinshancun", "{}").status()).isEqualTo(200);
+        // the street center calls residents in its street: the reporter's name in clear
+        JsonNode street = get("/api/v1/cases/" + id + "/history", "xinshancun").json();
+        assertThat(step(street, "REPORT").get("actor").asString()).isEqualTo("citizen");
+        assertThat(step(street, "REPORT").get("actor_name").asString()).isEqualTo("市民张先生");
+        assertThat(step(street, "VERIFY").get("actor_name").asString()).isEqualTo("新山村街道综合协调岗");
+        // the district center does not: the resident masked, the staff by their post (not personal data)
+        JsonNode district = get("/api/v1/cases/" + id + "/history", "dadukou").json();
+        assertThat(step(district, "REPORT").get("actor_name").asString()).isEqualTo("市****");
+        assertThat(step(district, "VERIFY").get("actor_name").asString()).isEqualTo("新山村街道综合协调岗");
+        assertThat(get("/api/v1/cases/" + id + "/history", "ciqikou").status()).as("not across territories").isEqualTo(403);
+    }
+
+    private static JsonNode step(JsonNode history, String action) {
+        return history.valueStream().filter(e -> e.get("action").asString().equals(action)).findFirst().orElseThrow();
+    }
+
+    @Test
     void aNearbyReportOfTheSameKindIsProposedAsDuplicateAndMergingKeepsBothReporters() {
         Point p = in("500104001008003");
         String first = report("citizen", body("E0104", p, "垃圾桶满溢"), null).json().get("id").asString();

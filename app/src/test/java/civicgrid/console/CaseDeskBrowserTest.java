@@ -80,8 +80,17 @@ class CaseDeskBrowserTest extends DeskCases {
             assertThat(browser.text("#case-state")).isEqualTo("已派遣");
             assertThat(browser.text("#action-result")).isEqualTo("已办理：派遣");
             waiting(browser).until(x -> x.findElement(By.id("timeline")).getText().contains("派往 新山村街道 街道民生服务板块"));
+            // who dispatched: by the name the top bar shows them by, with their role's words, never the account's username
+            String dispatched = d.findElement(By.cssSelector("#timeline li[data-action='DISPATCH']")).getText();
+            assertThat(dispatched).contains(browser.text("#current-user") + " (街镇指挥中心)").contains("新山村街道综合协调岗");
+            assertThat(browser.text("#timeline")).doesNotContain("xinshancun");
         }
-        JsonAssert.lastAction(get("/api/v1/cases/" + id + "/history", "xinshancun").json(), "DISPATCH", "xinshancun");
+        tools.jackson.databind.JsonNode history = get("/api/v1/cases/" + id + "/history", "xinshancun").json();
+        JsonAssert.lastAction(history, "DISPATCH", "xinshancun");
+        // the username stays for machines; the name for people beside it; the platform's own steps keep "system"
+        assertThat(history.get(history.size() - 1).get("actor_name").asString()).isEqualTo("新山村街道综合协调岗");
+        assertThat(history.valueStream().filter(e -> e.get("actor").asString().equals("system")).map(e -> e.get("actor_name").asString()))
+                .isNotEmpty().containsOnly("system");
         assertThat(view(id, "xinshancun").get("assignment").asString()).isEqualTo("500104001:STREET_SERVICE");
     }
 

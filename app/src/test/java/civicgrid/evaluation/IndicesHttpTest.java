@@ -119,6 +119,7 @@ class IndicesHttpTest extends IntegrationTest {
         assertThat(measures.get(example.d())).containsExactly("REPORTED");
         JsonNode importedBehind = get("/api/v1/evaluation/indices/indicators/OPS3.03?unit=500104001&month=2021-05", "xinshancun").json();
         assertThat(importedBehind.get("importedBy").asString()).isEqualTo("dadukou");
+        assertThat(importedBehind.get("importedByName").asString()).as("the importer as people are shown").isEqualTo("大渡口区城运中心值班员");
         // the district's month holds the same cases
         assertThat(node(get("/api/v1/evaluation/indices?unit=500104&month=2021-05", "dadukou").json().get("indices"), "OPS1.01")
                 .get("raw").asDouble()).isEqualTo(0.75);

@@ -47,7 +47,9 @@ class IndicesPageBrowserTest extends IntegrationTest {
             assertThat(browser.text("#idx-score-SRV")).matches("\\d+\\.\\d");
             browser.driver().findElement(By.cssSelector("#idx-tree tr[data-code='SRV2.01'] button.idx-drill")).click();
             wait.until(d -> "true".equals(d.findElement(By.id("idx-behind")).getAttribute("data-ready")));
-            assertThat(browser.text("#idx-behind")).contains("Imported by").contains("dadukou");
+            // the importer by the name the top bar shows them by, not the account's username
+            assertThat(browser.text("#idx-behind")).contains("Imported by " + browser.text("#current-user")).contains("大渡口区城运中心值班员")
+                    .doesNotContain("dadukou");
             ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'end'})",
                     browser.driver().findElement(By.id("idx-behind")));
             browser.screenshot("evaluation-indices-en");

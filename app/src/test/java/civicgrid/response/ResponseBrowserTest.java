@@ -62,6 +62,8 @@ class ResponseBrowserTest extends IntegrationTest {
             String tasks = browser.text("#tasks");
             assertThat(tasks).contains("城市管理岗", "党建工作岗", "公安", "还剩", "已上报区城运中心", "待确认");
             assertThat(browser.text("#log")).contains("启动预案", "派发任务");
+            // who started it by the name the top bar shows them by, not the account's username
+            assertThat(browser.text("#log")).contains("磁器口街道综合协调岗").contains(browser.text("#current-user")).doesNotContain("ciqikou");
             assertThat(browser.text("#incident-plan")).isEqualTo("重大旅游消费纠纷处置预案");
             WebElement close = browser.driver().findElement(By.id("close-incident"));
             assertThat(close.isDisplayed()).isTrue();

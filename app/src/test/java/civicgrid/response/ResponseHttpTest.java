@@ -140,6 +140,11 @@ class ResponseHttpTest extends IntegrationTest {
         List<JsonNode> log = list(incident.get("log"));
         assertThat(log).extracting(e -> e.get("seq").asInt()).isSorted().doesNotHaveDuplicates();
         assertThat(log.get(0).get("kind").asString()).isEqualTo("STARTED");
+        // who acted by account for machines and by the name their account is shown by for people; the platform as stored
+        assertThat(log.get(0).get("actor").asString()).isEqualTo("ciqikou");
+        assertThat(log.get(0).get("actorName").asString()).isEqualTo("磁器口街道综合协调岗");
+        log.stream().filter(e -> e.get("actor").asString().equals("system"))
+                .forEach(e -> assertThat(e.get("actorName").asString()).isEqualTo("system"));
         assertThat(log.get(log.size() - 1).get("kind").asString()).isEqualTo("CLOSED");
         assertThat(log.stream().filter(e -> e.get("kind").asString().equals("TASK_STARTED"))).hasSize(7);
         assertThat(log.stream().filter(e -> e.get("kind").asString().equals("TASK_DONE"))).hasSize(7);

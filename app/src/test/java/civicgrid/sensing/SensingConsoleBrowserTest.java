@@ -117,9 +117,12 @@ class SensingConsoleBrowserTest extends IntegrationTest {
             browser.screenshot("sensing-device");
             alarm.findElement(By.cssSelector("button.ack")).click();
             waitOn(browser).until(d -> !d.findElements(By.cssSelector("#alarms tr[data-status='ACTIVE_ACK']")).isEmpty());
-            assertThat(browser.text("#alarms tr[data-status='ACTIVE_ACK']")).contains("告警中·已确认").contains("xinshancun");
+            // who took it on by the name the top bar shows them by, not the account's username
+            assertThat(browser.text("#alarms tr[data-status='ACTIVE_ACK']")).contains("告警中·已确认")
+                    .contains("已由 " + browser.text("#current-user") + " 确认").contains("新山村街道综合协调岗").doesNotContain("xinshancun");
             JsonNode stored = get("/api/v1/alarms?deviceId=" + id, "admin").json().get("items").get(0);
             assertThat(stored.get("acknowledgedBy").asString()).isEqualTo("xinshancun");
+            assertThat(stored.get("acknowledgedByName").asString()).isEqualTo("新山村街道综合协调岗");
             browser.screenshot("sensing-device-acknowledged");
 
             // the map: the sensors layer, then a new alarm live on the dot and in the ticker
@@ -147,6 +150,14 @@ class SensingConsoleBrowserTest extends IntegrationTest {
             assertThat(tooltip).as("the dot's tooltip, as text").contains("烟感").contains("告警").contains("危急").contains(calm);
             assertThat(browser.driver().findElements(By.cssSelector("img[src='x']"))).isEmpty();
             browser.screenshot("sensing-map");
+
+            // someone else takes the new alarm on while the page is open: the page, live, names them as people are shown
+            browser.open(url("/devices/" + calm));
+            ready(browser);
+            long calmAlarm = Long.parseLong(browser.waitFor("#alarms tr[data-status='ACTIVE_UNACK']").getAttribute("data-alarm-id"));
+            assertThat(postJson("/api/v1/alarms/" + calmAlarm + "/ack", "admin", "").status()).isEqualTo(200);
+            waitOn(browser).until(d -> !d.findElements(By.cssSelector("#alarms tr[data-status='ACTIVE_ACK']")).isEmpty());
+            assertThat(browser.text("#alarms tr[data-status='ACTIVE_ACK']")).contains("已由 系统管理员 确认").doesNotContain("admin");
         }
 
         // an administrator edits the rules on the page: a bad threshold is refused naming its field, a good one is in force at once

@@ -166,11 +166,13 @@ class SensingHttpTest extends IntegrationTest {
         assertThat(ack.status()).as(ack.body()).isEqualTo(200);
         assertThat(ack.json().get("status").asString()).isEqualTo("ACTIVE_ACK");
         assertThat(ack.json().get("acknowledgedBy").asString()).isEqualTo("xinshancun");
+        assertThat(ack.json().get("acknowledgedByName").asString()).isEqualTo("新山村街道综合协调岗");
         assertThat(postJson("/api/v1/alarms/" + alarmId + "/ack", "gridworker", "").json().get("code").asString())
                 .isEqualTo("ALARM_ALREADY_ACKNOWLEDGED");
 
         Response cleared = postJson("/api/v1/alarms/" + alarmId + "/clear", "xinshancun", "");
         assertThat(cleared.json().get("status").asString()).isEqualTo("CLEARED_ACK");
+        assertThat(cleared.json().get("acknowledgedByName").asString()).isEqualTo("新山村街道综合协调岗");
         assertThat(activeAlarm(id, "SMOKE")).isNull();
         telemetry(id, token, "{\"values\":{\"smoke\":true}}");
         assertThat(activeAlarm(id, "SMOKE").get("id").asLong()).as("a new alarm after a clear by hand").isNotEqualTo(alarmId);

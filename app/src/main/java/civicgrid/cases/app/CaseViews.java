@@ -71,6 +71,14 @@ public class CaseViews {
         return PersonalData.forRole(inTerritory ? viewer.role() : null, viewer.username().equals(f.reporter()));
     }
 
+    /**
+     * How residents' names in a case's history are shown to a viewer: as {@link #maskerFor} but without the reporter's
+     * exception, since the residents who reported the same problem later are other people.
+     */
+    public static PersonalData.Masker namesMaskerFor(Actor viewer, CaseFile f) {
+        return PersonalData.forRole(viewer.scope().includes(f.location().gridCode()) ? viewer.role() : null, false);
+    }
+
     /** GREEN, YELLOW from the configured share of the limit, RED when overdue; NONE without a running clock. */
     static String light(CaseFile f, Instant now) {
         StageClock c = f.clock();

@@ -13,6 +13,7 @@ import civicgrid.evaluation.persistence.TallyStore;
 import civicgrid.geo.GeoApi;
 import civicgrid.geo.TerritoryUnit;
 import civicgrid.geo.UnitCode;
+import civicgrid.identity.IdentityApi;
 import civicgrid.sensing.SensingApi;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,8 +39,10 @@ public class Indices {
     private final DutyApi duty;
     private final SensingApi sensing;
     private final GeoApi geo;
+    private final IdentityApi identity;
 
-    Indices(IndicatorStore store, TallyStore tallies, DutyApi duty, SensingApi sensing, GeoApi geo) {
+    Indices(IndicatorStore store, TallyStore tallies, DutyApi duty, SensingApi sensing, GeoApi geo, IdentityApi identity) {
+        this.identity = identity;
         this.store = store;
         this.tallies = tallies;
         this.duty = duty;
@@ -87,6 +90,7 @@ public class Indices {
         List<IndexSheet.ShopRef> shops = List.of();
         boolean more = false;
         String importedBy = null;
+        String importedByName = null;
         Instant importedAt = null;
         switch (n.source()) {
             case "CASE" -> {
@@ -103,6 +107,8 @@ public class Indices {
                 IndicatorStore.Imported i = figures.imports().get(n.code());
                 if (i != null) {
                     importedBy = i.importedBy();
+                    // importers are staff: shown by their account's display name, a gone account by the stored name
+                    importedByName = identity.displayName(importedBy).orElse(importedBy);
                     importedAt = i.importedAt();
                 }
             }
@@ -110,7 +116,8 @@ public class Indices {
                 // sensing: the alarm counts are the figure
             }
         }
-        return java.util.Optional.of(new IndexSheet.Behind(unit.value(), month.toString(), node, cases, more, shops, importedBy, importedAt));
+        return java.util.Optional.of(new IndexSheet.Behind(unit.value(), month.toString(), node, cases, more, shops, importedBy, importedByName,
+                importedAt));
     }
 
     static SubjectKind kindOf(UnitCode unit) {

@@ -40,15 +40,19 @@ public class UserRepository {
                 + " where u.username = ?", UserRepository::map, username).stream().findFirst();
     }
 
-    /** The display names of these accounts (those that exist), in one query. */
-    public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
-        java.util.Map<String, String> out = new java.util.HashMap<>();
+    /** How these accounts (those that exist) are shown: display name and role, in one query. */
+    public java.util.Map<String, Named> names(java.util.Collection<String> usernames) {
+        java.util.Map<String, Named> out = new java.util.HashMap<>();
         if (!usernames.isEmpty()) {
-            jdbc.query("select username, display_name from identity.app_user where username = any (?)", rs -> {
-                out.put(rs.getString(1), rs.getString(2));
+            jdbc.query("select username, display_name, role from identity.app_user where username = any (?)", rs -> {
+                out.put(rs.getString(1), new Named(rs.getString(2), Role.valueOf(rs.getString(3))));
             }, (Object) usernames.toArray(String[]::new));
         }
         return out;
+    }
+
+    /** An account's display name and its role (a resident's display name is personal data, staff's is their post). */
+    public record Named(String displayName, Role role) {
     }
 
     public Optional<UserRecord> findById(UserId id) {

@@ -2,6 +2,8 @@ package civicgrid.sensing.app;
 
 import civicgrid.audit.AuditApi;
 import civicgrid.identity.CurrentUser;
+import civicgrid.identity.IdentityApi;
+import civicgrid.identity.PersonalData;
 import civicgrid.platform.CivicGridException;
 import civicgrid.sensing.domain.Alarm;
 import civicgrid.sensing.persistence.AlarmStore;
@@ -23,9 +25,11 @@ public class AlarmDesk {
     private final AuditApi audit;
     private final AlarmEvents events;
     private final TransactionTemplate tx;
+    private final IdentityApi identity;
 
     AlarmDesk(AlarmStore alarms, DeviceRegistry registry, SensingEngine engine, Clock clock, AuditApi audit, AlarmEvents events,
-              TransactionTemplate tx) {
+              TransactionTemplate tx, IdentityApi identity) {
+        this.identity = identity;
         this.audit = audit;
         this.events = events;
         this.tx = tx;
@@ -37,8 +41,10 @@ public class AlarmDesk {
 
     public List<Map<String, Object>> list(boolean activeOnly, String deviceId, int limit) {
         CurrentUser user = registry.requireStaff();
-        return alarms.list(DeviceRegistry.units(user), deviceId, activeOnly, Math.max(1, Math.min(limit, 1000))).stream().map(AlarmDesk::view)
-                .toList();
+        List<AlarmStore.Row> rows = alarms.list(DeviceRegistry.units(user), deviceId, activeOnly, Math.max(1, Math.min(limit, 1000)));
+        Map<String, String> names = identity.namesShown(rows.stream().map(r -> r.alarm().acknowledgedBy()).toList(),
+                PersonalData.forViewer(user));
+        return rows.stream().map(r -> view(r, names.get(r.alarm().acknowledgedBy()))).toList();
     }
 
     /** Taken on by the caller: its escalation stops. Audited with the caller's reason (may be null). */
@@ -55,7 +61,7 @@ public class AlarmDesk {
         if (after.active()) {
             engine.acknowledged(after.deviceId(), after.type());
         }
-        return view(row.with(after));
+        return view(row.with(after), user.displayName());
     }
 
     /** Over, by the caller's hand (the rule raises a new alarm if its condition holds again). Audited with the reason. */
@@ -70,7 +76,9 @@ public class AlarmDesk {
         }
         write(row, after, "CLEARED", reason);
         engine.clearedByHand(after.deviceId(), after.type());
-        return view(row.with(after));
+        String acknowledgedBy = after.acknowledgedBy();
+        return view(row.with(after), acknowledgedBy == null ? null
+                : identity.namesShown(List.of(acknowledgedBy), PersonalData.forViewer(user)).get(acknowledgedBy));
     }
 
     /** Stores a transition by hand with its audit record, or refuses it when someone else changed the alarm meanwhile. */
@@ -117,7 +125,8 @@ public class AlarmDesk {
                 .orElseThrow(() -> CivicGridException.notFound("ALARM_NOT_FOUND", "No alarm " + id + " in your territory."));
     }
 
-    static Map<String, Object> view(AlarmStore.Row row) {
+    /** An alarm as the API shows it; {@code acknowledgedByName}: who took it on, by the name their account is shown by. */
+    private static Map<String, Object> view(AlarmStore.Row row, String acknowledgedByName) {
         Alarm a = row.alarm();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", a.id());
@@ -130,6 +139,7 @@ public class AlarmDesk {
         v.put("clearedAt", a.clearedAt());
         v.put("acknowledgedAt", a.acknowledgedAt());
         v.put("acknowledgedBy", a.acknowledgedBy());
+        v.put("acknowledgedByName", acknowledgedByName);
         v.put("escalations", a.escalations());
         v.put("detail", a.detail());
         v.put("caseId", row.caseId() == null ? null : row.caseId().toString());
