@@ -32,9 +32,9 @@ import org.springframework.context.SmartLifecycle;
  * (or refused it), so a node that dies in between gets it again from its session; messages are
  * taken in by batches with many in flight at once ({@link #RECEIVE_WINDOW}; docs/architecture.md).
  * Telemetry goes from the client's network thread straight into the ingest's queue: the client's
- * callback executor would put a buffer of 128 between them, and each time it filled the client
- * rescanned its list of unacknowledged messages on every message and every acknowledgement
- * (quadratic in the receive window), besides waking one more thread per burst.
+ * callback executor would put a buffer of 128 between them, and while it was full the client walked
+ * its list of unacknowledged messages on every message and every acknowledgement, besides waking one
+ * more thread per burst.
  */
 public class ExternalBroker implements SmartLifecycle, CommandPublisher {
 
