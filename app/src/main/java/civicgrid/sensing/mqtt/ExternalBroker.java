@@ -31,6 +31,10 @@ import org.springframework.context.SmartLifecycle;
  * and malformed payloads. A message is acknowledged to the broker only after the ingest stored it
  * (or refused it), so a node that dies in between gets it again from its session; messages are
  * taken in by batches with many in flight at once ({@link #RECEIVE_WINDOW}; docs/architecture.md).
+ * Telemetry goes from the client's network thread straight into the ingest's queue: the client's
+ * callback executor would put a buffer of 128 between them, and while it was full the client walked
+ * its list of unacknowledged messages on every message and every acknowledgement, besides waking one
+ * more thread per burst.
  */
 public class ExternalBroker implements SmartLifecycle, CommandPublisher {
 
@@ -48,7 +52,7 @@ public class ExternalBroker implements SmartLifecycle, CommandPublisher {
     private final MqttProperties properties;
     private final Inbound inbound;
     private Mqtt5AsyncClient client;
-    private ExecutorService worker;
+    private ExecutorService commandAcks;
 
     ExternalBroker(MqttProperties properties, TelemetryIngest ingest, Commands commands) {
         this(properties, new Inbound(ingest, commands, TRANSPORT));
@@ -86,15 +90,17 @@ public class ExternalBroker implements SmartLifecycle, CommandPublisher {
             b = b.sslWithDefaultConfig();
         }
         Mqtt5AsyncClient c = b.buildAsync();
-        // one thread hands messages to the ingest's queue in the broker's order (and waits while it is full). Once stopped, what the client still hands over is dropped unacknowledged:
+        // acknowledgements of commands are a database transaction each: one thread of their own, in the broker's order, so that the
+        // network thread never waits for the database. Once stopped, what the client still hands over is dropped unacknowledged:
         // the broker sends it again on the session's next connection
-        worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "mqtt-inbound");
+        commandAcks = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "mqtt-command-acks");
             t.setDaemon(true);
             return t;
         }, new ThreadPoolExecutor.DiscardPolicy());
-        // before connecting: a resumed session delivers what it kept right after the CONNACK
-        c.publishes(MqttGlobalPublishFilter.ALL, this::received, worker, true);
+        // before connecting: a resumed session delivers what it kept right after the CONNACK. No executor: the callback runs on
+        // the client's network thread (see received)
+        c.publishes(MqttGlobalPublishFilter.ALL, this::received, true);
         var connect = c.connectWith().cleanStart(false).sessionExpiryInterval(properties.sessionExpiry().toSeconds()).restrictions()
                 .receiveMaximum(RECEIVE_WINDOW).applyRestrictions();
         if (properties.username() != null) {
@@ -133,15 +139,24 @@ public class ExternalBroker implements SmartLifecycle, CommandPublisher {
     }
 
     /**
-     * Hands the message to the ingest's batches in the order the broker sent it; it is acknowledged
-     * once its batch was stored and it was evaluated (or refused). A failure of CivicGrid itself (the
-     * database away) leaves it unacknowledged, so the broker sends it again on the next connection of
-     * this session. Waits while the ingest's queue is full: the broker then stops sending once the
-     * receive window ({@link #RECEIVE_WINDOW} unacknowledged messages) is used up, and keeps the rest
-     * queued in the node's session.
+     * On the client's network thread: hands telemetry to the ingest's batches in the order the broker
+     * sent it, acknowledgements of commands to their own thread. A message is acknowledged once its
+     * batch was stored and it was evaluated (or refused); a failure of CivicGrid itself (the database
+     * away) leaves it unacknowledged, so the broker sends it again on the next connection of this
+     * session. The ingest's queue holds at least the receive window ({@link #RECEIVE_WINDOW}
+     * unacknowledged messages), so the hand-over does not wait in practice; should it wait (messages
+     * of an earlier connection still queued), the network thread stops reading from the broker
+     * meanwhile, which holds the broker back as the window does. The ingest never waits for this
+     * thread: an acknowledgement only queues a task for it.
      */
     private void received(Mqtt5Publish p) {
-        inbound.handle(p.getTopic().toString(), null, p.getPayloadAsBytes(), p::acknowledge);
+        String topic = p.getTopic().toString();
+        byte[] payload = p.getPayloadAsBytes();
+        if (Topics.telemetryDevice(topic) != null) {
+            inbound.handle(topic, null, payload, p::acknowledge);
+        } else {
+            commandAcks.execute(() -> inbound.handle(topic, null, payload, p::acknowledge));
+        }
     }
 
     @Override
@@ -156,9 +171,9 @@ public class ExternalBroker implements SmartLifecycle, CommandPublisher {
                 log.debug("MQTT disconnect: {}", rootCause(e));
             }
         }
-        if (worker != null) {
-            worker.shutdown();
-            worker = null;
+        if (commandAcks != null) {
+            commandAcks.shutdown();
+            commandAcks = null;
         }
     }
 

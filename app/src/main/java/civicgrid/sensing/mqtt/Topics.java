@@ -1,44 +1,52 @@
 package civicgrid.sensing.mqtt;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /** The topics of the MQTT contract. */
 final class Topics {
 
-    private static final Pattern TELEMETRY = Pattern.compile("civicgrid/v1/devices/([^/]+)/telemetry");
-    private static final Pattern ACKS = Pattern.compile("civicgrid/v1/devices/([^/]+)/acks");
+    private static final String DEVICES = "civicgrid/v1/devices/";
+    private static final String TELEMETRY = "/telemetry";
+    private static final String ACKS = "/acks";
 
     /** Every device's telemetry (a subscription filter). */
-    static final String ALL_TELEMETRY = "civicgrid/v1/devices/+/telemetry";
+    static final String ALL_TELEMETRY = DEVICES + "+" + TELEMETRY;
 
     /** Every device's acknowledgements of commands (a subscription filter). */
-    static final String ALL_ACKS = "civicgrid/v1/devices/+/acks";
+    static final String ALL_ACKS = DEVICES + "+" + ACKS;
 
     private Topics() {
     }
 
     static String telemetry(String deviceId) {
-        return "civicgrid/v1/devices/" + deviceId + "/telemetry";
+        return DEVICES + deviceId + TELEMETRY;
     }
 
     static String commands(String deviceId) {
-        return "civicgrid/v1/devices/" + deviceId + "/commands";
+        return DEVICES + deviceId + "/commands";
     }
 
     static String acks(String deviceId) {
-        return "civicgrid/v1/devices/" + deviceId + "/acks";
+        return DEVICES + deviceId + ACKS;
     }
 
     /** The device id of an acknowledgements topic, or null. */
     static String ackDevice(String topic) {
-        Matcher m = ACKS.matcher(topic);
-        return m.matches() ? m.group(1) : null;
+        return device(topic, ACKS);
     }
 
     /** The device id of a telemetry topic, or null. */
     static String telemetryDevice(String topic) {
-        Matcher m = TELEMETRY.matcher(topic);
-        return m.matches() ? m.group(1) : null;
+        return device(topic, TELEMETRY);
+    }
+
+    /**
+     * The one non-empty level between the devices' prefix and {@code suffix}, or null. Compared as
+     * strings, not by a regular expression: every message goes through here on a broker's thread.
+     */
+    private static String device(String topic, String suffix) {
+        int end = topic.length() - suffix.length();
+        if (end <= DEVICES.length() || !topic.startsWith(DEVICES) || !topic.endsWith(suffix) || topic.indexOf('/', DEVICES.length()) != end) {
+            return null;
+        }
+        return topic.substring(DEVICES.length(), end);
     }
 }

@@ -51,6 +51,11 @@ class TelemetryBatchesTest extends IntegrationTest {
         return c == null ? 0 : c.count();
     }
 
+    private double accepted() {
+        Counter c = meters.find("civicgrid.telemetry.accepted").tags("transport", "test").counter();
+        return c == null ? 0 : c.count();
+    }
+
     private long history(String deviceId) {
         return jdbc.queryForObject("select count(*) from sensing.telemetry where device_id = ?", Long.class, deviceId);
     }
@@ -61,6 +66,7 @@ class TelemetryBatchesTest extends IntegrationTest {
         long now = System.currentTimeMillis();
         double malformed = refused("malformed");
         double unknown = refused("unknown_device");
+        double accepted = accepted();
         List<Integer> acknowledged = new CopyOnWriteArrayList<>();
         List<Long> storedAtFirstAck = new ArrayList<>();
         String[] payloads = {
@@ -87,6 +93,7 @@ class TelemetryBatchesTest extends IntegrationTest {
         assertThat(storedAtFirstAck).as("the whole batch was committed before the first acknowledgement").containsExactly(4L);
         assertThat(refused("malformed")).isEqualTo(malformed + 1);
         assertThat(refused("unknown_device")).isEqualTo(unknown + 1);
+        assertThat(accepted()).as("the accepted ones, counted once for the batch").isEqualTo(accepted + 3);
         assertThat(jdbc.queryForObject("select num_value from sensing.latest_value where device_id = ? and key = 'battery'", Double.class,
                 smoke)).as("the newest battery value, not the last to arrive").isEqualTo(80.0);
         assertThat(jdbc.queryForObject("select last_contact from sensing.device where id = ?", Timestamp.class, smoke).getTime())

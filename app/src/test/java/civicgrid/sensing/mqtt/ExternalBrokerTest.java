@@ -166,6 +166,26 @@ class ExternalBrokerTest extends IntegrationTest {
         }
     }
 
+    /** Acknowledgements of commands take a thread of their own (a database transaction each), not the client's network thread. */
+    @Test
+    void acknowledgementsOfCommandsAreHandled() {
+        String tank = register("METHANE_FAN");
+        double malformed = acks("malformed");
+        Mqtt5BlockingClient c = device(tank);
+        try {
+            c.publishWith().topic(Topics.acks(tank)).qos(MqttQos.AT_LEAST_ONCE).payload("{\"id\":\"not-a-command\"}".getBytes(StandardCharsets.UTF_8))
+                    .send();
+            await().atMost(Duration.ofSeconds(20)).until(() -> acks("malformed") >= malformed + 1);
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    private double acks(String result) {
+        Counter c = meters.find("civicgrid.sensing.commands.acks").tags("result", result).counter();
+        return c == null ? 0 : c.count();
+    }
+
     @Test
     void twoNodesSplitTheDevicesMessages() {
         String smoke = register("SMOKE");
