@@ -70,7 +70,9 @@ class MobileBrowserTest extends IntegrationTest {
             browser.screenshot("mobile-report");
             // a refusal the page has no words for: a plain "could not report" with its code, never the server's English detail
             ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                    "const real = window.fetch; window.fetch = (url, options) => { window.fetch = real;"
+                    "const real = window.fetch; window.fetch = (url, options) => {"
+                    + " if (String(url) !== '/api/v1/cases' || !options || options.method !== 'POST') return real(url, options);"
+                    + " window.fetch = real;"
                     + " return Promise.resolve(new Response(JSON.stringify({ code: 'SOME_NEW_REFUSAL', detail: 'An English detail' }),"
                     + " { status: 409, headers: { 'Content-Type': 'application/problem+json' } })); };");
             browser.driver().findElement(By.id("report-submit")).click();
