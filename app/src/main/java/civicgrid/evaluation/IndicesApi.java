@@ -136,7 +136,8 @@ public class IndicesApi {
             ImportRow r = rows.get(i);
             String where = "Row " + (i + 1) + ": ";
             if (r == null || r.indicator() == null || r.unit() == null || r.month() == null || r.value() == null || !Double.isFinite(r.value())) {
-                throw CivicGridException.badRequest("IMPORT_ROW_INCOMPLETE", where + "indicator, unit, month and a number value are required.");
+                throw CivicGridException.badRequest("IMPORT_ROW_INCOMPLETE", where + "indicator, unit, month and a number value are required.")
+                        .with("row", i + 1);
             }
             UnitCode unit;
             YearMonth month;
@@ -150,7 +151,7 @@ public class IndicesApi {
             boolean imported = tree.tree().node(r.indicator()).map(n -> "IMPORTED".equals(n.source())).orElse(false);
             if (!imported) {
                 throw CivicGridException.badRequest("IMPORT_NOT_AN_IMPORTED_INDICATOR", where + "'" + r.indicator()
-                        + "' is not an imported indicator of the tree of " + month + ".");
+                        + "' is not an imported indicator of the tree of " + month + ".").with("row", i + 1).with("indicator", r.indicator());
             }
             checked.add(new Object[] {r.indicator(), unit.value(), month.atDay(1), r.value()});
         }
@@ -181,7 +182,8 @@ public class IndicesApi {
                 value = null;
             }
             if (f.length != 4 || value == null) {
-                throw CivicGridException.badRequest("IMPORT_ROW_INCOMPLETE", "Line " + (i + 1) + ": indicator,unit,month,value with a number value.");
+                throw CivicGridException.badRequest("IMPORT_ROW_INCOMPLETE", "Line " + (i + 1) + ": indicator,unit,month,value with a number value.")
+                        .with("row", rows.size() + 1);
             }
             rows.add(new ImportRow(f[0].strip(), f[1].strip(), f[2].strip(), value));
         }

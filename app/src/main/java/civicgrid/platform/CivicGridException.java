@@ -1,6 +1,8 @@
 package civicgrid.platform;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,6 +14,7 @@ public class CivicGridException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final Duration retryAfter;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public CivicGridException(HttpStatus status, String code, String message) {
         this(status, code, message, null);
@@ -43,6 +46,20 @@ public class CivicGridException extends RuntimeException {
 
     public static CivicGridException conflict(String code, String message) {
         return new CivicGridException(HttpStatus.CONFLICT, code, message);
+    }
+
+    /**
+     * A value the page may put into its own words for this refusal (a field path, a line number), as an
+     * extra property of the problem: the message itself is English and never shown on a Chinese page.
+     */
+    public CivicGridException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    /** The values added by {@link #with}, in the order added. */
+    public Map<String, Object> properties() {
+        return Map.copyOf(properties);
     }
 
     public HttpStatus status() {

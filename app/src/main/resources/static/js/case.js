@@ -59,9 +59,7 @@
   }
 
   function refusalText(problem) {
-    const code = problem && problem.code;
-    if (code && words['refusal.' + code]) return t('refusal.' + code);
-    return t('refusal.UNKNOWN') + (code ? ' (' + code + ')' : '');
+    return CG.refusal(problem, words, 'refusal.');
   }
 
   function labelFacts() {

@@ -75,6 +75,21 @@ window.CG = (function () {
       box.textContent = text || '';
       box.hidden = !text;
     },
+    /**
+     * A refusal (a problem+json body) in the page's words: {@code words[prefix + code]} (the page's
+     * {@code refusals} from its data-config by default), its {name} places filled with the problem's own
+     * values as text; else a plain "it could not be done" with the code in brackets. Never the
+     * server's English detail: it would reach a Chinese page as it is.
+     */
+    refusal(problem, words, prefix) {
+      const w = words || window.CIVICGRID.refusals || {};
+      const p = prefix || '';
+      const code = problem && problem.code;
+      const known = code && w[p + code];
+      if (known) return String(known).replace(/\{(\w+)\}/g, (m, k) => (problem[k] == null ? '' : String(problem[k])));
+      const unknown = w[p + 'UNKNOWN'] || (lang === 'en' ? 'It could not be done' : '操作未能完成');
+      return unknown + (code ? ' (' + code + ')' : '');
+    },
     /** A name in the page's language: the English one on English pages when there is one, else the Chinese. */
     inLanguage(zh, en) {
       return lang === 'en' && en ? en : zh;

@@ -14,7 +14,7 @@
     el.textContent = v == null ? '' : String(v);
     return el;
   };
-  const problem = (e) => (e && (e.detail || e.title)) || String(e);
+  const problem = (e) => CG.refusal(e);
   const theme = { textStyle: { color: '#d8e6ff' }, color: ['#33d1ff', '#36d399', '#ffb020', '#ff4d4f', '#a78bfa'] };
   const axis = { axisLine: { lineStyle: { color: '#1f6fd1' } }, splitLine: { lineStyle: { color: '#1f6fd133' } }, axisLabel: { color: '#9fc2f5' } };
 
@@ -171,7 +171,7 @@
       try {
         rules = JSON.parse($('rules-json').value);
       } catch (err) {
-        failed({ detail: 'JSON: ' + err.message });
+        failed({ code: 'NOT_JSON' });
         return;
       }
       CG.json(base + '/rules', { method: 'PUT', headers: { 'Content-Type': 'application/json' },

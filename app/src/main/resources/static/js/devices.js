@@ -49,7 +49,7 @@
       more.hidden = page.items.length < PAGE;
       shown.textContent = String(body.children.length);
       document.body.dataset.ready = 'true';
-    }).catch((e) => { shown.textContent = (e && e.detail) || '—'; });
+    }).catch((e) => { shown.textContent = CG.refusal(e); });
   }
   document.getElementById('filters').addEventListener('submit', (e) => { e.preventDefault(); load(true); });
   more.addEventListener('click', () => load(false));

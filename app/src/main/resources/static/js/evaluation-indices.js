@@ -68,7 +68,7 @@
       $('idx-caption').textContent = sheet.unitName + ' · ' + sheet.month + ' · v' + sheet.treeVersion;
       $('indices').dataset.ready = 'true';
     }).catch((problem) => {
-      $('idx-error').textContent = (problem && (problem.detail || problem.code)) || 'error';
+      $('idx-error').textContent = CG.refusal(problem);
       $('indices').dataset.ready = 'true';
     });
   }
@@ -123,7 +123,7 @@
       $('idx-behind').hidden = false;
       $('idx-behind').dataset.ready = 'true';
     }).catch((problem) => {
-      $('idx-error').textContent = (problem && (problem.detail || problem.code)) || 'error';
+      $('idx-error').textContent = CG.refusal(problem);
     });
   }
 

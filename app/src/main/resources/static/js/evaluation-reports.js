@@ -19,7 +19,7 @@
     td.appendChild(a);
     tr.appendChild(td);
   };
-  const failed = (problem) => { $('reports-error').textContent = (problem && (problem.detail || problem.code)) || 'error'; };
+  const failed = (problem) => { $('reports-error').textContent = CG.refusal(problem); };
   const unit = () => encodeURIComponent($('reports-unit').value);
 
   function tiers() {

@@ -54,7 +54,7 @@
       $('eval-empty').hidden = sheet.items.length > 0;
       $('evaluation').dataset.ready = 'true';
     }).catch((problem) => {
-      $('eval-error').textContent = (problem && (problem.detail || problem.code)) || 'error';
+      $('eval-error').textContent = CG.refusal(problem);
       $('evaluation').dataset.ready = 'true';
     });
   }

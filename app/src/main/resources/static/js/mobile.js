@@ -204,9 +204,7 @@
   }
 
   function errorText(body) {
-    const code = body && body.code;
-    if (code && cfg.errors[code]) return cfg.errors[code];
-    return fmt(T.other, (body && (body.detail || body.code)) || '');
+    return CG.refusal(body, Object.assign({ UNKNOWN: T.other }, cfg.errors));
   }
 
   function fail(code) {

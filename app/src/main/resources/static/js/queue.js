@@ -70,7 +70,7 @@
       $('next').disabled = (page + 1) * SIZE >= result.total && !result.totalCapped;
       document.body.dataset.loaded = 'true';
     }).catch((body) => {
-      $('queue-total').textContent = (body && (body.detail || body.code)) || 'error';
+      $('queue-total').textContent = CG.refusal(body);
       document.body.dataset.loaded = 'true';
     });
   }

@@ -74,9 +74,9 @@ window.CG_RESPONSE = (function () {
     if (!task.escalatedTo) return null;
     return task.escalatedTo === '500000' ? T['escalated.CITY'] : T['escalated.DISTRICT'];
   }
-  /** A refusal in words (by its machine code), else the server's message. */
+  /** A refusal in words (by its machine code), else "not done" with the code. */
   function refusal(T, body) {
-    return (body && T['refusal.' + body.code]) || (body && (body.detail || body.message)) || T.failed;
+    return CG.refusal(body, Object.assign({ 'refusal.UNKNOWN': T.failed }, T), 'refusal.');
   }
   function post(url, body) {
     return CG.json(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body || {}) });

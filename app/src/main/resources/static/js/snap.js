@@ -20,12 +20,8 @@
     localStorage.setItem('cg.myReports', JSON.stringify(list.slice(0, 50)));
   };
   const fmt = (template, ...values) => values.reduce((t, v, i) => t.replace('{' + i + '}', v), template);
-  // a refusal in the page's language by its stable code; the server's own words for any other
-  const errorText = (body) => {
-    const code = body && body.code;
-    if (code && cfg.errors[code]) return cfg.errors[code];
-    return fmt(T.other, (body && (body.detail || body.message)) || '');
-  };
+  // a refusal in the page's language by its stable code; "something went wrong" with the code for any other
+  const errorText = (body) => CG.refusal(body, Object.assign({ UNKNOWN: T.other }, cfg.errors));
   const categoryName = (c) => CG.inLanguage(c.categoryNameZh, c.categoryNameEn);
 
   // ---- tabs

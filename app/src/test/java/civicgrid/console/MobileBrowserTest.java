@@ -68,6 +68,17 @@ class MobileBrowserTest extends IntegrationTest {
             String suggested = browser.driver().findElement(By.cssSelector("#report-suggestions .chip.picked")).getAttribute("data-category");
             assertThat(browser.driver().findElement(By.id("report-category")).getAttribute("value")).isEqualTo(suggested);
             browser.screenshot("mobile-report");
+            // a refusal the page has no words for: a plain "could not report" with its code, never the server's English detail
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "const real = window.fetch; window.fetch = (url, options) => {"
+                    + " if (String(url) !== '/api/v1/cases' || !options || options.method !== 'POST') return real(url, options);"
+                    + " window.fetch = real;"
+                    + " return Promise.resolve(new Response(JSON.stringify({ code: 'SOME_NEW_REFUSAL', detail: 'An English detail' }),"
+                    + " { status: 409, headers: { 'Content-Type': 'application/problem+json' } })); };");
+            browser.driver().findElement(By.id("report-submit")).click();
+            wait.until(d -> d.findElement(By.id("report-error")).isDisplayed());
+            assertThat(browser.text("#report-error")).isEqualTo("上报失败 (SOME_NEW_REFUSAL)");
+            wait.until(d -> d.findElement(By.id("report-submit")).isEnabled());
             browser.driver().findElement(By.id("report-submit")).click();
             wait.until(d -> d.findElement(By.id("report-done")).isDisplayed());
             String created = browser.driver().findElement(By.id("report-done")).getAttribute("data-case-id");

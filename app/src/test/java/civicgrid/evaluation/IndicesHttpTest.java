@@ -106,6 +106,9 @@ class IndicesHttpTest extends IntegrationTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("code").asString()).isEqualTo("IMPORT_NOT_AN_IMPORTED_INDICATOR");
         assertThat(refused.json().get("detail").asString()).startsWith("Row 2: 'OPS1.01'");
+        // the row and the indicator also as values, for the page's own words
+        assertThat(refused.json().get("row").asInt()).isEqualTo(2);
+        assertThat(refused.json().get("indicator").asString()).isEqualTo("OPS1.01");
         assertThat(postJson("/api/v1/evaluation/indices/imports", "dadukou",
                 "{\"items\":[{\"indicator\":\"OPS3.03\",\"unit\":\"500106001\",\"month\":\"2021-05\",\"value\":1}]}").status()).isEqualTo(403);
 

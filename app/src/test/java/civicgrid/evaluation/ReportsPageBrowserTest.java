@@ -46,6 +46,8 @@ class ReportsPageBrowserTest extends IntegrationTest {
             browser.driver().findElement(By.id("make-period")).sendKeys("2023-03");
             browser.driver().findElement(By.id("make-report")).click();
             wait.until(d -> !d.findElement(By.id("reports-error")).getText().isBlank());
+            assertThat(browser.text("#reports-error")).as("in the page's words, not the server's English detail")
+                    .isEqualTo("时段无效，请按所选类型填写（如 2026-W11、2026-05、2026-Q2）");
 
             browser.open(url("/evaluation/reports?lang=en"));
             wait.until(d -> "true".equals(d.findElement(By.id("reports-page")).getAttribute("data-ready")));

@@ -163,6 +163,21 @@ class SensingConsoleBrowserTest extends IntegrationTest {
         // an administrator edits the rules on the page: a bad threshold is refused naming its field, a good one is in force at once
         try (Browser browser = new Browser(1600, 1000)) {
             browser.login(url(""), "admin", "demo");
+            String tooLow = "[{\"alarmType\":\"BATTERY_LOW\",\"severity\":\"WARNING\",\"condition\":{\"type\":\"threshold\",\"key\":\"battery\","
+                    + "\"direction\":\"below\",\"raise\":20,\"clear\":%s}}]";
+            // on the Chinese page the refusal is in Chinese, naming the field, never the server's English detail
+            browser.open(url("/devices/" + id));
+            ready(browser);
+            js(browser, "document.getElementById('rules-json').value = arguments[0]", tooLow.formatted("10"));
+            browser.driver().findElement(By.id("rules-reason")).sendKeys("电量低提醒");
+            browser.driver().findElement(By.id("rules-save")).click();
+            waitOn(browser).until(d -> !d.findElement(By.id("rules-error")).getText().isBlank());
+            assertThat(browser.text("#rules-error")).isEqualTo("规则无效，请检查 rules[0].condition.clear 处的条件与动作");
+            browser.driver().findElement(By.id("rules-reason")).clear();
+            js(browser, "document.getElementById('rules-json').value = arguments[0]", "[{");
+            browser.driver().findElement(By.id("rules-save")).click();
+            assertThat(browser.text("#rules-error")).isEqualTo("规则不是有效的 JSON");
+
             browser.open(url("/devices/" + id + "?lang=en"));
             ready(browser);
             assertThat(browser.text("#device-profile")).isEqualTo("Smoke detector");
@@ -170,12 +185,11 @@ class SensingConsoleBrowserTest extends IntegrationTest {
                     .isEqualTo(get("/api/v1/devices/" + id, "admin").json().get("person").get("phone").asString());
             WebElement editor = browser.waitFor("#rules-json");
             assertThat(editor.getAttribute("value")).contains("\"alarmType\": \"SMOKE\"");
-            String tooLow = "[{\"alarmType\":\"BATTERY_LOW\",\"severity\":\"WARNING\",\"condition\":{\"type\":\"threshold\",\"key\":\"battery\","
-                    + "\"direction\":\"below\",\"raise\":20,\"clear\":%s}}]";
             js(browser, "document.getElementById('rules-json').value = arguments[0]", tooLow.formatted("10"));
             browser.driver().findElement(By.id("rules-reason")).sendKeys("电量低提醒");
             browser.driver().findElement(By.id("rules-save")).click();
-            assertThat(browser.text("#rules-error")).startsWith("rules[0].condition.clear:");
+            waitOn(browser).until(d -> !d.findElement(By.id("rules-error")).getText().isBlank());
+            assertThat(browser.text("#rules-error")).isEqualTo("The rules are not valid: check rules[0].condition.clear");
             js(browser, "document.getElementById('rules-json').value = arguments[0]", tooLow.formatted("25"));
             browser.driver().findElement(By.id("rules-save")).click();
             browser.waitFor("#rules-ok");

@@ -69,7 +69,9 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CivicGridException.class)
     ResponseEntity<Object> handleDomain(CivicGridException ex, HttpServletRequest request) {
-        ResponseEntity<Object> problem = errors.entity(request, problem(ex.status(), ex.code(), ex.getMessage()));
+        ResponseEntity<Object> answer = problem(ex.status(), ex.code(), ex.getMessage());
+        ex.properties().forEach(((ProblemDetail) answer.getBody())::setProperty);
+        ResponseEntity<Object> problem = errors.entity(request, answer);
         if (ex.retryAfter() == null) {
             return problem;
         }

@@ -1,5 +1,7 @@
 package civicgrid.platform.web;
 
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,5 +19,14 @@ public class PageConfig {
 
     public String json(Object value) {
         return JSON.writeValueAsString(value);
+    }
+
+    /**
+     * A page's refusals in its language, code → words, for {@code CG.refusal}: the keys
+     * {@code <prefix>refusal.<CODE>} of the bundle {@code i18n.<bundle>}
+     * ({@code refusals: ${@pageConfig.refusals('sensing', 'sensing.', #locale)}}).
+     */
+    public Map<String, String> refusals(String bundle, String prefix, Locale locale) {
+        return BundleWords.of("i18n." + bundle, prefix + "refusal.", locale);
     }
 }

@@ -65,14 +65,15 @@ public class DeviceRules {
         CurrentUser user = requireAdministrator();
         DeviceStore.Device d = registry.requireVisible(deviceId, user);
         if (in == null || in.rules() == null) {
-            throw CivicGridException.badRequest("INVALID_RULE", "rules: missing (a list of rules; an empty list watches nothing).");
+            throw CivicGridException.badRequest("INVALID_RULE", "rules: missing (a list of rules; an empty list watches nothing).")
+                    .with("field", "rules");
         }
         String reason = requireReason(in.reason());
         RuleSet rules;
         try {
             rules = RuleCodec.read(in.rules(), d.profile());
         } catch (RuleCodec.Invalid e) {
-            throw CivicGridException.badRequest("INVALID_RULE", e.getMessage());
+            throw CivicGridException.badRequest("INVALID_RULE", e.getMessage()).with("field", e.field());
         }
         requireKnownCategories(rules);
         String json = JsonMapper.shared().writeValueAsString(RuleCodec.write(rules));
@@ -147,7 +148,7 @@ public class DeviceRules {
         for (int j = 0; j < actions.size(); j++) {
             if (actions.get(j) instanceof Action.OpenCase o && catalog.category(o.categoryCode()).isEmpty()) {
                 throw CivicGridException.badRequest("INVALID_RULE", at + "[" + j + "].category: no category " + o.categoryCode()
-                        + " in the catalog.");
+                        + " in the catalog.").with("field", at + "[" + j + "].category");
             }
         }
     }
