@@ -32,7 +32,8 @@ public final class RuleEngineBenchmark {
         int devices = Integer.parseInt(System.getenv().getOrDefault("BENCH_DEVICES", "2000000"));
         int rounds = 6;
         List<String> out = new ArrayList<>();
-        out.add(String.format("machine: %d cores (shared with other work), %s, max heap %d MB", Runtime.getRuntime().availableProcessors(),
+        out.add(String.format("machine: %d cores, load average %.1f at the start, %s, max heap %d MB", Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20));
 
         long empty = usedHeap();

@@ -73,8 +73,9 @@ public final class SensingMqttBenchmark {
                 return super.add(line);
             }
         };
-        out.add(String.format("machine: %d cores (shared with other work); %,d QoS 1 readings from %d connections per run",
-                Runtime.getRuntime().availableProcessors(), messages, CONNECTIONS));
+        out.add(String.format("machine: %d cores, load average %.1f at the start; %,d QoS 1 readings from %d connections per run",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), messages, CONNECTIONS));
 
         int bare = freePort();
         Server moquette = bareMoquette(bare);
