@@ -1,6 +1,7 @@
 package civicgrid.platform;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -59,7 +60,7 @@ public class CivicGridException extends RuntimeException {
 
     /** The values added by {@link #with}, in the order added. */
     public Map<String, Object> properties() {
-        return Map.copyOf(properties);
+        return Collections.unmodifiableMap(properties);
     }
 
     public HttpStatus status() {
