@@ -12,9 +12,9 @@ import civicgrid.response.domain.PlanRefused;
 import civicgrid.response.domain.ResponsePlan;
 import civicgrid.response.persistence.IncidentStore;
 import civicgrid.response.persistence.PlanStore;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -72,9 +72,10 @@ public class ResponsePlans {
     /** The versions of a plan the user sees, newest first, each with its publisher's name as their account shows it. */
     public List<PlanStore.PlanVersion> planVersions(String code) {
         plan(code);
-        Map<String, String> names = new HashMap<>();
-        return catalogue.versions(code).stream()
-                .map(v -> v.named(names.computeIfAbsent(v.createdBy(), by -> identity.displayName(by).orElse(by)))).toList();
+        List<PlanStore.PlanVersion> versions = catalogue.versions(code);
+        // publishers are staff: one look-up for all, a gone account keeping the stored name
+        Map<String, String> names = identity.displayNames(versions.stream().map(PlanStore.PlanVersion::createdBy).collect(Collectors.toSet()));
+        return versions.stream().map(v -> v.named(names.getOrDefault(v.createdBy(), v.createdBy()))).toList();
     }
 
     /** One version of a plan the user sees (running incidents copy theirs; older ones stay readable). */

@@ -306,6 +306,7 @@ class ResponseHttpTest extends IntegrationTest {
         List<JsonNode> versions = list(get("/api/v1/response/plans/" + code + "/versions", "xinshancun").json());
         assertThat(versions).extracting(v -> v.get("version").asInt()).containsExactly(2, 1);
         assertThat(versions).extracting(v -> v.get("createdBy").asString()).containsExactly("admin", "xinshancun");
+        assertThat(versions).extracting(v -> v.get("createdByName").asString()).containsExactly("系统管理员", "新山村街道综合协调岗");
         assertThat(versions).extracting(v -> v.get("steps").asInt()).containsExactly(2, 1);
         assertThat(get("/api/v1/response/plans/" + code + "/versions/1", "xinshancun").json().get("steps")).hasSize(1);
         assertThat(get("/api/v1/response/plans/" + code, "xinshancun").json().get("steps")).hasSize(2);
