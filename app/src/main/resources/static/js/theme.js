@@ -9,9 +9,11 @@
   button.type = 'button';
   button.className = 'theme-toggle';
   button.id = 'theme-toggle';
-  const label = () => (document.body.classList.contains('light') ? '◐ 大屏' : '◑ 办公');
+  // in the page's language (the html element's lang): the button names the theme it switches to
+  const en = (document.documentElement.lang || '').startsWith('en');
+  const label = () => (document.body.classList.contains('light') ? (en ? '◐ Big screen' : '◐ 大屏') : (en ? '◑ Office' : '◑ 办公'));
   button.textContent = label();
-  button.title = 'Theme / 主题';
+  button.title = en ? 'Theme' : '主题';
   button.addEventListener('click', () => {
     const next = document.body.classList.contains('light') ? 'dark' : 'light';
     localStorage.setItem('civicgrid-theme', next);

@@ -86,11 +86,15 @@ class MapBrowserTest extends IntegrationTest {
             wait.until(d -> d.findElement(By.id("breadcrumb")).getText().contains("›"));
             browser.screenshot("map-street");
             // the office-monitor theme, remembered across pages
+            assertThat(browser.text("#theme-toggle")).isEqualTo("◑ 办公");
             browser.driver().findElement(By.id("theme-toggle")).click();
             assertThat(browser.driver().findElement(By.tagName("body")).getAttribute("class")).contains("light");
+            assertThat(browser.text("#theme-toggle")).isEqualTo("◐ 大屏");
             browser.open(url("/map?lang=en"));
             assertThat(browser.text("header .sub")).contains("City operations map");
             assertThat(browser.driver().findElement(By.tagName("body")).getAttribute("class")).contains("light");
+            // the button in the page's language too
+            assertThat(browser.text("#theme-toggle")).isEqualTo("◐ Big screen");
             browser.screenshot("map-light");
         }
     }
